@@ -1,0 +1,39 @@
+package io.lambdaretail.cli;
+
+import io.lambdaretail.config.ConfigResolver;
+import io.lambdaretail.spark.SparkSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Options of commands that run Spark. Mixed into those subcommands with {@code @Mixin}. */
+public final class SparkOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Spark master, e.g. local[*], yarn. Default: what spark-submit or scripts/lambda-retail"
+              + " set (spark.master), else local[*].")
+  String master;
+
+  @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
+      description = "A Spark setting, repeatable, e.g. --conf spark.sql.shuffle.partitions=64.")
+  Map<String, String> conf = new LinkedHashMap<>();
+
+  /** Spark settings: the config file's spark.* keys, overridden by --conf flags. */
+  public SparkSettings settings(String appName) {
+    Map<String, String> merged = new LinkedHashMap<>();
+    if (mixee.commandLine().getDefaultValueProvider() instanceof ConfigResolver resolver) {
+      merged.putAll(resolver.sparkConf());
+    }
+    merged.putAll(conf);
+    return new SparkSettings(appName, master, merged);
+  }
+}

@@ -1,0 +1,49 @@
+package io.lambdaretail.config;
+
+import java.nio.file.Path;
+import java.util.Collection;
+
+/** The one place that builds user-facing error messages: problem, value, how to fix it. */
+public final class Errors {
+  private Errors() {}
+
+  public static PipelineConfigException configFileMissing(Path file) {
+    return new PipelineConfigException(
+        "--config file '" + file + "' does not exist or is not readable. Pass an existing file,"
+            + " e.g. --config conf/local.properties.");
+  }
+
+  public static PipelineConfigException configFileUnreadable(Path file, Exception cause) {
+    return new PipelineConfigException(
+        "--config file '" + file + "' could not be read: " + cause.getMessage()
+            + ". Fix the file (Java properties format: key=value per line).",
+        cause);
+  }
+
+  public static PipelineConfigException unknownConfigKeys(Path file, Collection<String> keys) {
+    return new PipelineConfigException(
+        "--config file '" + file + "' has unknown keys " + keys
+            + ". Use '<command>.<option>' (e.g. generate.scale), '<option>' or 'spark.*' keys;"
+            + " see conf/local.properties.");
+  }
+
+  public static PipelineConfigException mustBePositive(String option, long value) {
+    return new PipelineConfigException(option + " must be at least 1, cannot be: " + value + ".");
+  }
+
+  public static PipelineConfigException mustBeRatio(String option, double value) {
+    return new PipelineConfigException(
+        option + " must be a ratio between 0 and 1, cannot be: " + value + ".");
+  }
+
+  public static PipelineConfigException invalid(String option, Object value, String howToFix) {
+    return new PipelineConfigException(
+        "Invalid value '" + value + "' for " + option + ": " + howToFix);
+  }
+
+  public static PipelineConfigException outputNotWritable(String option, Path path, String why) {
+    return new PipelineConfigException(
+        option + " '" + path + "' cannot be written: " + why
+            + ". Pass a directory you can write to.");
+  }
+}

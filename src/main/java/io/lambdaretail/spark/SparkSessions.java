@@ -1,0 +1,33 @@
+package io.lambdaretail.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Opens the one SparkSession a command uses, with the settings every job relies on. */
+public final class SparkSessions {
+  private static final String DEFAULT_MASTER = "local[*]";
+
+  private SparkSessions() {}
+
+  public static SparkSession create(SparkSettings settings) {
+    // SparkConf(true) picks up spark.* system properties and what spark-submit passed.
+    SparkConf conf = new SparkConf(true).setAppName(settings.appName());
+    if (settings.master() != null) {
+      conf.setMaster(settings.master());
+    } else if (!conf.contains("spark.master")) {
+      conf.setMaster(DEFAULT_MASTER);
+    }
+    applyDefaults(conf);
+    settings.conf().forEach(conf::set);
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+
+  /** Settings of the lake: Delta's SQL extension and catalog (must be set before getOrCreate). */
+  public static void applyDefaults(SparkConf conf) {
+    conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    conf.setIfMissing(
+        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+    conf.setIfMissing("spark.sql.parquet.compression.codec", "snappy");
+  }
+}

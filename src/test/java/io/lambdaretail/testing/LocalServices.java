@@ -1,0 +1,124 @@
+package io.lambdaretail.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts the project's real servers (Kafka, Cassandra, S3Proxy) for integration tests through
+ * {@code scripts/services.sh}, the same launcher users run, once per test JVM, and stops them when
+ * the JVM's tests are done. Test servers use their own ports and state directory so they never
+ * clash with services a developer started for the demo.
+ *
+ * <p>Use a subclass per server: {@code @ExtendWith(LocalServices.Kafka.class)}; the test then takes
+ * an {@link Endpoints} parameter.
+ */
+public abstract class LocalServices implements BeforeAllCallback, ParameterResolver {
+  static final String S3_SECRET_KEY = "test-secret-key";
+  private static final Namespace NAMESPACE = Namespace.create(LocalServices.class);
+  private static final Path PROJECT = Path.of(System.getProperty("lr.project.dir", ".")).toAbsolutePath();
+  private static final Path STATE_DIR = PROJECT.resolve("target/it-services");
+  private static final Map<String, String> PORTS =
+      Map.of(
+          "LR_KAFKA_PORT", "29092",
+          "LR_KAFKA_CONTROLLER_PORT", "29093",
+          "LR_CASSANDRA_PORT", "29042",
+          "LR_CASSANDRA_STORAGE_PORT", "27000",
+          "LR_S3_PORT", "28080");
+
+  private final String service;
+
+  LocalServices(String service) {
+    this.service = service;
+  }
+
+  /** A real single-node KRaft Kafka broker. */
+  public static final class Kafka extends LocalServices {
+    public Kafka() {
+      super("kafka");
+    }
+  }
+
+  /** A real Cassandra 5.0 node. */
+  public static final class Cassandra extends LocalServices {
+    public Cassandra() {
+      super("cassandra");
+    }
+  }
+
+  /** A real S3-compatible server (S3Proxy) with the bucket {@code lambda-retail}. */
+  public static final class S3 extends LocalServices {
+    public S3() {
+      super("s3");
+    }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(service, Running::new, Running.class);
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == Endpoints.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return endpoints();
+  }
+
+  /** The endpoints of every server started so far. */
+  public static Endpoints endpoints() {
+    return Endpoints.read(STATE_DIR.resolve("endpoints.properties"));
+  }
+
+  /** Runs {@code scripts/services.sh ACTION SERVICE} with the test ports; fails on non-zero exit. */
+  static void services(String action, String service) {
+    ProcessBuilder pb =
+        new ProcessBuilder(List.of("bash", PROJECT.resolve("scripts/services.sh").toString(), action, service))
+            .directory(PROJECT.toFile())
+            .redirectErrorStream(true);
+    pb.environment().putAll(PORTS);
+    pb.environment().put("LR_STATE_DIR", STATE_DIR.toString());
+    try {
+      Process process = pb.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        throw new IllegalStateException("services.sh " + action + " " + service + " failed:\n" + output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running services.sh " + action, e);
+    }
+  }
+
+  /** A started server; JUnit closes it after the last test of the JVM. */
+  private static final class Running implements ExtensionContext.Store.CloseableResource {
+    private final String service;
+
+    Running(String service) {
+      this.service = service;
+      services("start", service);
+    }
+
+    @Override
+    public void close() {
+      services("stop", service);
+    }
+  }
+}
