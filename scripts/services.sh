@@ -114,7 +114,7 @@ validate_config() {
   local dup
   dup=$(printf '%s\n' "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$CASSANDRA_PORT" \
     "$CASSANDRA_STORAGE_PORT" "$CASSANDRA_SSL_STORAGE_PORT" "$S3_PORT" | sort | uniq -d)
-  [[ -z $dup ]] || die "port(s) configured twice: $(echo $dup)"
+  [[ -z $dup ]] || die "port(s) configured twice: ${dup//$'\n'/ }"
   check_heap LR_KAFKA_HEAP "$KAFKA_HEAP"
   check_heap LR_CASSANDRA_HEAP "$CASSANDRA_HEAP"
   check_heap LR_S3_HEAP "$S3_HEAP"
@@ -194,7 +194,7 @@ endpoint_of() {
   f=$(fragment_file "$1")
   [[ -f $f ]] || { echo "(unknown: $f is missing)"; return 0; }
   case $1 in
-    kafka) echo "$(prop "$f" kafka.bootstrap)" ;;
+    kafka) prop "$f" kafka.bootstrap ;;
     cassandra) echo "$(prop "$f" cassandra.host):$(prop "$f" cassandra.port) ($(prop "$f" cassandra.datacenter))" ;;
     s3) echo "$(prop "$f" s3.endpoint) bucket=$(prop "$f" s3.bucket)" ;;
   esac
@@ -282,11 +282,15 @@ ensure_lib() {
   lib_complete "$svc" && return 0
   if command -v flock >/dev/null; then
     exec 8<"$pom"
-    flock -w 900 8 || die "$svc: could not lock $pom within 900 s"
+    if ! flock -n 8; then
+      say "$svc" "waiting for another services.sh fetching services/$svc/lib ..."
+      flock -w 900 8 || die "$svc: could not lock $pom within 900 s"
+    fi
   fi
   if ! lib_complete "$svc"; then # another run may have fetched it while we waited
     command -v mvn >/dev/null || die "mvn not found: needed once to fetch the $svc server jars"
-    say "$svc" "fetching server jars into services/$svc/lib (first use) ..."
+    if [[ -d $lib ]]; then t="incomplete, or the pom changed"; else t="first use"; fi
+    say "$svc" "fetching server jars into services/$svc/lib ($t) ..."
     log=$(svc_dir "$svc")/fetch.log
     mkdir -p "$(svc_dir "$svc")"
     rm -rf "$lib"
@@ -486,7 +490,7 @@ cmd_start() {
       if "launch_$svc"; then
         fragment_for "$svc" >"$(fragment_file "$svc")"
         launched+=("$svc")
-        say "$svc" "starting (pid $(<"$(pid_file "$svc")"), log $(log_file "$svc")"
+        say "$svc" "starting (pid $(<"$(pid_file "$svc")")), log $(log_file "$svc")"
       else
         show_failure "$svc" "could not launch" "$(svc_dir "$svc")/logs/format.log"
         failed+=("$svc")
