@@ -19,7 +19,9 @@ public final class CommonOptions {
       description = "Also write the final JSON summary to FILE (for Airflow and other callers).")
   Path metricsOut;
 
-  @Option(names = "--stacktrace", description = "Print the full stack trace when the command fails.")
+  @Option(
+      names = "--stacktrace",
+      description = "Print the full stack trace when the command fails.")
   boolean stacktrace;
 
   public Path metricsOut() {

@@ -7,15 +7,18 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the jar: {@code spark-submit --class io.lambdaretail.cli.Main <jar> <command>}. */
+/**
+ * Entry point of the jar: {@code spark-submit --class io.lambdaretail.cli.Main <jar> <command>}.
+ */
 @Command(
     name = "lambda-retail",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    description = "Spark jobs for an e-commerce Lambda architecture: batch, speed and serving layers.",
-    subcommands = {CommandLine.HelpCommand.class},
+    description =
+        "Spark jobs for an e-commerce Lambda architecture: batch, speed and serving layers.",
+    subcommands = {GenerateCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success; the JSON summary is on stdout (and in --metrics-out)",

@@ -12,8 +12,12 @@ final class VersionProvider implements CommandLine.IVersionProvider {
   public String[] getVersion() {
     return new String[] {
       "lambda-retail " + version(),
-      "built for Spark " + BuildInfo.property("spark.version") + " (Scala "
-          + BuildInfo.property("scala.binary") + "), Delta " + BuildInfo.property("delta.version"),
+      "built for Spark "
+          + BuildInfo.property("spark.version")
+          + " (Scala "
+          + BuildInfo.property("scala.binary")
+          + "), Delta "
+          + BuildInfo.property("delta.version"),
       "Java " + System.getProperty("java.version")
     };
   }
@@ -34,7 +38,8 @@ final class VersionProvider implements CommandLine.IVersionProvider {
 
     private static Properties load() {
       Properties props = new Properties();
-      try (InputStream in = VersionProvider.class.getResourceAsStream("/io/lambdaretail/build.properties")) {
+      try (InputStream in =
+          VersionProvider.class.getResourceAsStream("/io/lambdaretail/build.properties")) {
         if (in != null) {
           props.load(in);
         }

@@ -9,20 +9,28 @@ public final class Errors {
 
   public static PipelineConfigException configFileMissing(Path file) {
     return new PipelineConfigException(
-        "--config file '" + file + "' does not exist or is not readable. Pass an existing file,"
+        "--config file '"
+            + file
+            + "' does not exist or is not readable. Pass an existing file,"
             + " e.g. --config conf/local.properties.");
   }
 
   public static PipelineConfigException configFileUnreadable(Path file, Exception cause) {
     return new PipelineConfigException(
-        "--config file '" + file + "' could not be read: " + cause.getMessage()
+        "--config file '"
+            + file
+            + "' could not be read: "
+            + cause.getMessage()
             + ". Fix the file (Java properties format: key=value per line).",
         cause);
   }
 
   public static PipelineConfigException unknownConfigKeys(Path file, Collection<String> keys) {
     return new PipelineConfigException(
-        "--config file '" + file + "' has unknown keys " + keys
+        "--config file '"
+            + file
+            + "' has unknown keys "
+            + keys
             + ". Use '<command>.<option>' (e.g. generate.scale), '<option>' or 'spark.*' keys;"
             + " see conf/local.properties.");
   }
@@ -43,7 +51,11 @@ public final class Errors {
 
   public static PipelineConfigException outputNotWritable(String option, Path path, String why) {
     return new PipelineConfigException(
-        option + " '" + path + "' cannot be written: " + why
+        option
+            + " '"
+            + path
+            + "' cannot be written: "
+            + why
             + ". Pass a directory you can write to.");
   }
 }

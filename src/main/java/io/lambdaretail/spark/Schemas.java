@@ -40,7 +40,9 @@ public final class Schemas {
   public static final StructType TRANSACTION_ITEM =
       new StructType(
           new StructField[] {
-            nullable(PRODUCT_ID, StringType), nullable(QUANTITY, IntegerType), nullable(PRICE, DoubleType)
+            nullable(PRODUCT_ID, StringType),
+            nullable(QUANTITY, IntegerType),
+            nullable(PRICE, DoubleType)
           });
 
   /** Orders, one JSON object a line. */
@@ -94,7 +96,9 @@ public final class Schemas {
   public static final StructType USERS =
       new StructType(
           new StructField[] {
-            nullable(USER_ID, StringType), nullable("country", StringType), nullable("age_band", StringType)
+            nullable(USER_ID, StringType),
+            nullable("country", StringType),
+            nullable("age_band", StringType)
           });
 
   /** Item features for the hybrid recommender ({@code items.csv}). */

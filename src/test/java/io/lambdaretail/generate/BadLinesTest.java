@@ -31,8 +31,7 @@ class BadLinesTest {
   void wrongTypesKeepTheJsonValid() {
     SplittableRandom rng = new SplittableRandom(2);
     for (int i = 0; i < 100; i++) {
-      JsonNode view =
-          parsed(BadLines.corrupt(VIEW, EventKind.PDPVIEWS, Defect.WRONG_TYPE, rng));
+      JsonNode view = parsed(BadLines.corrupt(VIEW, EventKind.PDPVIEWS, Defect.WRONG_TYPE, rng));
       boolean productIsObject = view.get("product_id").isObject();
       boolean timestampIsWord = "yesterday".equals(view.get("timestamp").asText());
       assertThat(productIsObject ^ timestampIsWord).as("exactly one wrong type: %s", view).isTrue();
@@ -52,8 +51,7 @@ class BadLinesTest {
   void missingFieldsLeaveTheRestIntact() {
     SplittableRandom rng = new SplittableRandom(3);
     for (int i = 0; i < 100; i++) {
-      JsonNode view =
-          parsed(BadLines.corrupt(VIEW, EventKind.PDPVIEWS, Defect.MISSING_FIELD, rng));
+      JsonNode view = parsed(BadLines.corrupt(VIEW, EventKind.PDPVIEWS, Defect.MISSING_FIELD, rng));
       assertThat(view.has("product_id") ^ view.has("timestamp"))
           .as("exactly one of product_id, timestamp removed: %s", view)
           .isTrue();

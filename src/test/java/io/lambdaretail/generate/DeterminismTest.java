@@ -41,7 +41,8 @@ class DeterminismTest {
   void badLinesDoNotShiftTheGoodEvents() throws IOException {
     GenerateOptions clean = GeneratedFiles.options(dir.resolve("clean"), 300, 40, 1, 9);
     GenerateOptions dirty =
-        GeneratedFiles.withThreads(GeneratedFiles.withBadRatio(clean, 0.2), dir.resolve("dirty"), 2);
+        GeneratedFiles.withThreads(
+            GeneratedFiles.withBadRatio(clean, 0.2), dir.resolve("dirty"), 2);
     new GenerateJob(clean).run();
     new GenerateJob(dirty).run();
     List<String> good = GeneratedFiles.xzLines(dir.resolve("clean/pdpviews"));

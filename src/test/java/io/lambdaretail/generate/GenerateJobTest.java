@@ -65,7 +65,9 @@ class GenerateJobTest {
   @Test
   void everyPageViewHasTheContractFields() {
     List<String> lines = GeneratedFiles.xzLines(out.resolve("pdpviews"));
-    assertThat((long) lines.size()).as("lines").isEqualTo(result.datasets().get("pdpviews").lines());
+    assertThat((long) lines.size())
+        .as("lines")
+        .isEqualTo(result.datasets().get("pdpviews").lines());
     Map<String, Integer> styles = new HashMap<>();
     for (String line : lines) {
       JsonNode view = GeneratedFiles.parse(line).orElseThrow(() -> new AssertionError(line));
@@ -201,15 +203,18 @@ class GenerateJobTest {
     assertThat(datasets.get("pdpviews").keySet())
         .as("xz data set keys")
         .containsExactly(
-            "path", "files", "lines", "bad_lines", "bytes_uncompressed", "bytes_written",
+            "path",
+            "files",
+            "lines",
+            "bad_lines",
+            "bytes_uncompressed",
+            "bytes_written",
             "xz_blocks");
     assertThat(datasets.get("sales")).as("plain data set keys").doesNotContainKey("xz_blocks");
     assertThat(datasets.get("pdpviews").get("bad_lines")).as("no bad lines").isEqualTo(0L);
     assertThat(datasets.get("users").get("lines")).as("user lines").isEqualTo(1000L);
     long written =
-        GeneratedFiles.xzFiles(out.resolve("pdpviews")).stream()
-            .mapToLong(EventFiles::size)
-            .sum();
+        GeneratedFiles.xzFiles(out.resolve("pdpviews")).stream().mapToLong(EventFiles::size).sum();
     assertThat(datasets.get("pdpviews").get("bytes_written")).as("bytes").isEqualTo(written);
   }
 
@@ -239,5 +244,4 @@ class GenerateJobTest {
       default -> throw new AssertionError("unexpected type " + sparkType);
     };
   }
-
 }

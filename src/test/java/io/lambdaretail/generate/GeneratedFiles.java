@@ -33,19 +33,51 @@ final class GeneratedFiles {
   }
 
   static GenerateOptions withBadRatio(GenerateOptions o, double badRatio) {
-    return new GenerateOptions(o.out(), o.scale(), o.users(), o.products(), o.days(),
-        o.startDate(), o.seed(), badRatio, o.xzBlockSize(), o.xzPreset(), o.threads(),
+    return new GenerateOptions(
+        o.out(),
+        o.scale(),
+        o.users(),
+        o.products(),
+        o.days(),
+        o.startDate(),
+        o.seed(),
+        badRatio,
+        o.xzBlockSize(),
+        o.xzPreset(),
+        o.threads(),
         o.overwrite());
   }
 
   static GenerateOptions withThreads(GenerateOptions o, Path out, int threads) {
-    return new GenerateOptions(out, o.scale(), o.users(), o.products(), o.days(), o.startDate(),
-        o.seed(), o.badRatio(), o.xzBlockSize(), o.xzPreset(), threads, o.overwrite());
+    return new GenerateOptions(
+        out,
+        o.scale(),
+        o.users(),
+        o.products(),
+        o.days(),
+        o.startDate(),
+        o.seed(),
+        o.badRatio(),
+        o.xzBlockSize(),
+        o.xzPreset(),
+        threads,
+        o.overwrite());
   }
 
   static GenerateOptions withOverwrite(GenerateOptions o, int days) {
-    return new GenerateOptions(o.out(), o.scale(), o.users(), o.products(), days, o.startDate(),
-        o.seed(), o.badRatio(), o.xzBlockSize(), o.xzPreset(), o.threads(), true);
+    return new GenerateOptions(
+        o.out(),
+        o.scale(),
+        o.users(),
+        o.products(),
+        days,
+        o.startDate(),
+        o.seed(),
+        o.badRatio(),
+        o.xzBlockSize(),
+        o.xzPreset(),
+        o.threads(),
+        true);
   }
 
   /** Every regular file under the root, sorted, as relative paths. */

@@ -60,7 +60,8 @@ class StructureTest {
   void popularityIsLongTailed() {
     Map<String, Long> counts =
         views.stream()
-            .collect(Collectors.groupingBy(v -> v.get("product_id").asText(), Collectors.counting()));
+            .collect(
+                Collectors.groupingBy(v -> v.get("product_id").asText(), Collectors.counting()));
     List<Long> sorted = counts.values().stream().sorted((a, b) -> Long.compare(b, a)).toList();
     long top = sorted.stream().limit(items.size() / 10).mapToLong(Long::longValue).sum();
     assertThat((double) top / views.size()).as("views of the top 10% products").isGreaterThan(0.4);

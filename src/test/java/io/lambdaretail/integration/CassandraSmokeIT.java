@@ -26,7 +26,10 @@ class CassandraSmokeIT {
   @Test
   void writesAndReadsADatasetThroughTheConnector(Endpoints endpoints, SparkSession spark) {
     SparkConf conf =
-        spark.sparkContext().getConf().clone()
+        spark
+            .sparkContext()
+            .getConf()
+            .clone()
             .set("spark.cassandra.connection.host", endpoints.cassandraHost())
             .set("spark.cassandra.connection.port", String.valueOf(endpoints.cassandraPort()));
     try (CqlSession session = CassandraConnector.apply(conf).openSession()) {
@@ -51,19 +54,28 @@ class CassandraSmokeIT {
             RowFactory.create("u2", 1, "p9", 0.88));
     Dataset<Row> written = spark.createDataFrame(rows, schema);
 
-    written.write().format(FORMAT)
-        .option("keyspace", "smoke").option("table", "recs")
+    written
+        .write()
+        .format(FORMAT)
+        .option("keyspace", "smoke")
+        .option("table", "recs")
         .option("spark.cassandra.connection.host", endpoints.cassandraHost())
         .option("spark.cassandra.connection.port", String.valueOf(endpoints.cassandraPort()))
-        .mode("append").save();
+        .mode("append")
+        .save();
     Dataset<Row> read =
-        spark.read().format(FORMAT)
-            .option("keyspace", "smoke").option("table", "recs")
+        spark
+            .read()
+            .format(FORMAT)
+            .option("keyspace", "smoke")
+            .option("table", "recs")
             .option("spark.cassandra.connection.host", endpoints.cassandraHost())
             .option("spark.cassandra.connection.port", String.valueOf(endpoints.cassandraPort()))
             .load()
             .select("user_id", "rank", "product_id", "score");
 
-    assertThat(read.collectAsList()).as("rows read back from Cassandra").containsExactlyInAnyOrderElementsOf(rows);
+    assertThat(read.collectAsList())
+        .as("rows read back from Cassandra")
+        .containsExactlyInAnyOrderElementsOf(rows);
   }
 }

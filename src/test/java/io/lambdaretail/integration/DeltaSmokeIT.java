@@ -18,11 +18,21 @@ class DeltaSmokeIT {
     String path = dir.resolve("events").toString();
 
     spark.range(0, 100).selectExpr("id", "'a' AS kind").write().format("delta").save(path);
-    spark.range(100, 150).selectExpr("id", "'b' AS kind").write().format("delta").mode("append").save(path);
+    spark
+        .range(100, 150)
+        .selectExpr("id", "'b' AS kind")
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(path);
 
-    assertThat(spark.read().format("delta").load(path).count()).as("rows after two commits").isEqualTo(150);
+    assertThat(spark.read().format("delta").load(path).count())
+        .as("rows after two commits")
+        .isEqualTo(150);
     assertThat(DeltaTable.isDeltaTable(spark, path)).as("is a Delta table").isTrue();
-    assertThat(DeltaTable.forPath(spark, path).history().count()).as("commits in the log").isEqualTo(2);
+    assertThat(DeltaTable.forPath(spark, path).history().count())
+        .as("commits in the log")
+        .isEqualTo(2);
     assertThat(spark.read().format("delta").option("versionAsOf", 0).load(path).count())
         .as("time travel to the first commit")
         .isEqualTo(100);

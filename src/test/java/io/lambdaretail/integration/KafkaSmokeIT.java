@@ -33,7 +33,8 @@ class KafkaSmokeIT {
   @Test
   void producesAndConsumesOnARealTopic(Endpoints endpoints, SparkSession spark) throws Exception {
     String topic = "smoke-" + UUID.randomUUID();
-    try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", endpoints.kafkaBootstrap()))) {
+    try (AdminClient admin =
+        AdminClient.create(Map.of("bootstrap.servers", endpoints.kafkaBootstrap()))) {
       admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
     }
     List<String> sent = IntStream.range(0, N).mapToObj(i -> "{\"n\":" + i + "}").toList();
@@ -43,10 +44,14 @@ class KafkaSmokeIT {
       }
     }
 
-    assertThat(consumeAll(endpoints, topic)).as("values read back by a plain consumer").containsExactlyInAnyOrderElementsOf(sent);
+    assertThat(consumeAll(endpoints, topic))
+        .as("values read back by a plain consumer")
+        .containsExactlyInAnyOrderElementsOf(sent);
 
     List<Row> viaSpark =
-        spark.read().format("kafka")
+        spark
+            .read()
+            .format("kafka")
             .option("kafka.bootstrap.servers", endpoints.kafkaBootstrap())
             .option("subscribe", topic)
             .option("startingOffsets", "earliest")

@@ -14,7 +14,8 @@ final class S3Settings {
     conf.set("fs.s3a.endpoint.region", "us-east-1");
     conf.set("fs.s3a.path.style.access", "true");
     conf.set("fs.s3a.connection.ssl.enabled", "false");
-    conf.set("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    conf.set(
+        "fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     conf.set("fs.s3a.access.key", endpoints.s3AccessKey());
     conf.set("fs.s3a.secret.key", endpoints.s3SecretKey());
     conf.set("fs.s3a.change.detection.mode", "warn");

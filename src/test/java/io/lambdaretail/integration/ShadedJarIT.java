@@ -29,7 +29,12 @@ class ShadedJarIT {
     List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m"));
     command.add("@" + PROJECT.resolve("conf/spark-java17.jvmopts"));
     command.addAll(
-        List.of("-cp", classPath, FormatProbe.class.getName(), "kafka", "org.apache.spark.sql.cassandra"));
+        List.of(
+            "-cp",
+            classPath,
+            FormatProbe.class.getName(),
+            "kafka",
+            "org.apache.spark.sql.cassandra"));
 
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -44,18 +49,29 @@ class ShadedJarIT {
   @Test
   void bundlesConnectorsRelocatesXzAndLeavesOutTheCluster() throws IOException {
     try (ZipFile jar = new ZipFile(JAR.toFile())) {
-      assertThat(jar.getEntry("io/lambdaretail/shaded/xz/XZInputStream.class")).as("relocated xz").isNotNull();
+      assertThat(jar.getEntry("io/lambdaretail/shaded/xz/XZInputStream.class"))
+          .as("relocated xz")
+          .isNotNull();
       assertThat(jar.getEntry("org/tukaani/xz/XZInputStream.class")).as("unrelocated xz").isNull();
       assertThat(jar.getEntry("picocli/CommandLine.class")).as("picocli").isNotNull();
-      assertThat(jar.getEntry("org/apache/spark/sql/SparkSession.class")).as("Spark (provided)").isNull();
-      assertThat(jar.getEntry("org/apache/hadoop/fs/s3a/S3AFileSystem.class")).as("hadoop-aws (provided)").isNull();
+      assertThat(jar.getEntry("org/apache/spark/sql/SparkSession.class"))
+          .as("Spark (provided)")
+          .isNull();
+      assertThat(jar.getEntry("org/apache/hadoop/fs/s3a/S3AFileSystem.class"))
+          .as("hadoop-aws (provided)")
+          .isNull();
       assertThat(jar.getEntry("io/delta/tables/DeltaTable.class")).as("Delta (provided)").isNull();
       assertThat(jar.getEntry("scala/Predef.class")).as("Scala library (provided)").isNull();
-      String services = new String(
-          jar.getInputStream(jar.getEntry("META-INF/services/org.apache.spark.sql.sources.DataSourceRegister"))
-              .readAllBytes(),
-          StandardCharsets.UTF_8);
-      assertThat(services).as("merged DataSourceRegister").contains("org.apache.spark.sql.kafka010.KafkaSourceProvider");
+      String services =
+          new String(
+              jar.getInputStream(
+                      jar.getEntry(
+                          "META-INF/services/org.apache.spark.sql.sources.DataSourceRegister"))
+                  .readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(services)
+          .as("merged DataSourceRegister")
+          .contains("org.apache.spark.sql.kafka010.KafkaSourceProvider");
     }
   }
 

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** Where the test servers listen, as {@code scripts/services.sh} wrote it to endpoints.properties. */
+/**
+ * Where the test servers listen, as {@code scripts/services.sh} wrote it to endpoints.properties.
+ */
 public record Endpoints(
     String kafkaBootstrap,
     String cassandraHost,

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public abstract class LocalServices implements BeforeAllCallback, ParameterResolver {
   static final String S3_SECRET_KEY = "test-secret-key";
   private static final Namespace NAMESPACE = Namespace.create(LocalServices.class);
-  private static final Path PROJECT = Path.of(System.getProperty("lr.project.dir", ".")).toAbsolutePath();
+  private static final Path PROJECT =
+      Path.of(System.getProperty("lr.project.dir", ".")).toAbsolutePath();
   private static final Path STATE_DIR = PROJECT.resolve("target/it-services");
   private static final Map<String, String> PORTS =
       Map.of(
@@ -85,10 +86,13 @@ public abstract class LocalServices implements BeforeAllCallback, ParameterResol
     return Endpoints.read(STATE_DIR.resolve("endpoints.properties"));
   }
 
-  /** Runs {@code scripts/services.sh ACTION SERVICE} with the test ports; fails on non-zero exit. */
+  /**
+   * Runs {@code scripts/services.sh ACTION SERVICE} with the test ports; fails on non-zero exit.
+   */
   static void services(String action, String service) {
     ProcessBuilder pb =
-        new ProcessBuilder(List.of("bash", PROJECT.resolve("scripts/services.sh").toString(), action, service))
+        new ProcessBuilder(
+                List.of("bash", PROJECT.resolve("scripts/services.sh").toString(), action, service))
             .directory(PROJECT.toFile())
             .redirectErrorStream(true);
     pb.environment().putAll(PORTS);
@@ -97,7 +101,8 @@ public abstract class LocalServices implements BeforeAllCallback, ParameterResol
       Process process = pb.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IllegalStateException("services.sh " + action + " " + service + " failed:\n" + output);
+        throw new IllegalStateException(
+            "services.sh " + action + " " + service + " failed:\n" + output);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -98,7 +98,10 @@ record XzCase(String name, byte[] plain, byte[] compressed, boolean multiBlock) 
 
   private static XzCase lastBlockIsOnlyNewline() {
     byte[] text = text(lines(100, 50, 8));
-    long[] ends = LongStream.concat(LongStream.of(every(300, text.length - 1)), LongStream.of(text.length - 1)).toArray();
+    long[] ends =
+        LongStream.concat(
+                LongStream.of(every(300, text.length - 1)), LongStream.of(text.length - 1))
+            .toArray();
     return of("last block is only the final newline", text, ends);
   }
 
@@ -118,7 +121,8 @@ record XzCase(String name, byte[] plain, byte[] compressed, boolean multiBlock) 
   private static XzCase manyTinyBlocks() {
     byte[] text = text(lines(60, 20, 12));
     Random random = new Random(12);
-    long[] ends = LongStream.iterate(1, p -> p < text.length, p -> p + 1 + random.nextInt(7)).toArray();
+    long[] ends =
+        LongStream.iterate(1, p -> p < text.length, p -> p + 1 + random.nextInt(7)).toArray();
     return of("many tiny blocks", text, ends);
   }
 
@@ -136,7 +140,10 @@ record XzCase(String name, byte[] plain, byte[] compressed, boolean multiBlock) 
     }
     byte[] bytes = utf8(text.toString());
     long[] ends =
-        LongStream.iterate(random.nextInt(50) + 1, p -> p < bytes.length, p -> p + 1 + random.nextInt(400)).toArray();
-    return new XzCase("random #" + seed + " " + Arrays.hashCode(ends), bytes, xz(bytes, ends), true);
+        LongStream.iterate(
+                random.nextInt(50) + 1, p -> p < bytes.length, p -> p + 1 + random.nextInt(400))
+            .toArray();
+    return new XzCase(
+        "random #" + seed + " " + Arrays.hashCode(ends), bytes, xz(bytes, ends), true);
   }
 }
