@@ -24,6 +24,9 @@ public final class Schemas {
   public static final String ITEMS = "items";
   public static final String QUANTITY = "quantity";
   public static final String PRICE = "price";
+  public static final String EVENT_TIME = "event_time";
+  public static final String EVENT_DATE = "event_date";
+  public static final String EXTRA = "extra";
 
   /** Product detail page views, one JSON object a line. */
   public static final StructType PDPVIEWS =
@@ -113,7 +116,63 @@ public final class Schemas {
             nullable(PRICE, DoubleType)
           });
 
+  /** Keys a record carries beyond its contract: key -> the value's JSON text. */
+  public static final StructField EXTRA_FIELD =
+      nullable(EXTRA, DataTypes.createMapType(StringType, StringType, true));
+
+  /** Ingested page views: UTC event time, extra keys kept, partitioned by event date. */
+  public static final StructType PDPVIEWS_TABLE =
+      new StructType(
+          new StructField[] {
+            nullable(BROWSER_ID, StringType),
+            nullable(USER_ID, StringType),
+            nullable(PRODUCT_ID, StringType),
+            nullable(EVENT_TIME, DataTypes.TimestampType),
+            nullable(SESSION_ID, StringType),
+            EXTRA_FIELD,
+            nullable(EVENT_DATE, DataTypes.DateType)
+          });
+
+  /** Ingested orders. */
+  public static final StructType TRANSACTIONS_TABLE =
+      new StructType(
+          new StructField[] {
+            nullable(USER_ID, StringType),
+            nullable(BROWSER_ID, StringType),
+            nullable(ORDER_ID, StringType),
+            nullable(EVENT_TIME, DataTypes.TimestampType),
+            nullable(ITEMS, DataTypes.createArrayType(TRANSACTION_ITEM, true)),
+            EXTRA_FIELD,
+            nullable(EVENT_DATE, DataTypes.DateType)
+          });
+
+  /** Ingested deals; {@code event_time} is {@code updated_at}, the version of the deal. */
+  public static final StructType DEALS_TABLE = dealsTable();
+
+  /** Bad input: where it came from, the raw text and why it was rejected. */
+  public static final StructType QUARANTINE =
+      new StructType(
+          new StructField[] {
+            nullable("source", StringType),
+            nullable("file", StringType),
+            nullable("position", DataTypes.LongType),
+            nullable("raw", StringType),
+            nullable("reason", StringType),
+            nullable("ingested_at", DataTypes.TimestampType)
+          });
+
   private Schemas() {}
+
+  private static StructType dealsTable() {
+    StructType t = new StructType();
+    for (StructField f : DEALS.fields()) {
+      boolean time = f.name().endsWith("_at");
+      t = t.add(f.name(), time ? DataTypes.TimestampType : f.dataType(), true);
+    }
+    return t.add(nullable(EVENT_TIME, DataTypes.TimestampType))
+        .add(EXTRA_FIELD)
+        .add(nullable(EVENT_DATE, DataTypes.DateType));
+  }
 
   private static StructField nullable(String name, org.apache.spark.sql.types.DataType type) {
     return DataTypes.createStructField(name, type, true);

@@ -35,28 +35,34 @@ import org.tukaani.xz.UnsupportedOptionsException;
  * <h2>Splitting</h2>
  *
  * A split {@code [start, end)} of the compressed file owns the xz blocks whose compressed start
- * (the first byte of the block header, as the xz index records it) lies in {@code [start, end)},
- * across all concatenated streams of the file. Its stream ({@link XzSplitInputStream}) decodes from
- * the first owned block on and does not stop at the last one: it goes on into the following blocks
- * for as long as the reader asks. Hadoop's {@code LineRecordReader} and {@code
- * CompressedSplitLineReader} then give every line exactly once: a split other than the one owning
- * block 0 drops everything up to and including the first line delimiter at or after its first
- * block's start, and a split reads one line past its last owned block, i.e. up to and including the
- * first delimiter at or after the next block's start. A block that begins exactly at a line start
- * is therefore read by the split before it, which the next split's skip expects. A single-block
- * file is read in full by the split holding the block's start; the other splits read nothing. Each
- * split reads the xz index (footer and index of every stream, a few bytes per block) once; decoding
- * speed is that of plain {@code XZInputStream}.
+ * (the offset of the block header, as the xz index records it) lies in {@code [start, end)},
+ * counting the blocks of all concatenated streams in file order. Its stream ({@code
+ * XzSplitInputStream}) decodes from the first owned block on and does not stop at the last one, so
+ * that the reader can finish the line that crosses the split end. With Hadoop's {@code
+ * LineRecordReader} (which Spark's text, CSV and JSON-lines readers use) a split yields exactly the
+ * lines that start after the first line delimiter at or after its first block's uncompressed start
+ * (from byte 0 for the split owning block 0) up to and including the line that holds the first
+ * delimiter at or after the start of the first block it does not own. So a block that begins
+ * exactly at a line start has that line read by the split before it, and dropped as a "partial"
+ * line by its own split; every line comes out exactly once. A split that owns no block yields
+ * nothing: a single-block file is read in full by the one split holding the block's start. Keep
+ * Spark's {@code spark.sql.files.maxPartitionBytes} at or above the compressed block size, or most
+ * tasks idle.
+ *
+ * <p>Every split reads the xz index (stream footers and indexes, some bytes per block) once at
+ * open; decoding runs at the speed of plain {@code XZInputStream}.
  *
  * <h2>Damaged files</h2>
  *
- * A split reader opens the index first, so a truncated file, a file that is not xz, or one whose
- * size is not a multiple of four fails every split at open with an {@link IOException} whose
- * message says that the index cannot be read and why (nothing is returned silently). A file with an
- * intact index but a damaged block returns the lines before the damage and then throws an {@link
- * IOException} naming the block and its compressed offset. The non-split stream ({@link
- * #createInputStream(InputStream)}) returns the lines before the damage, then throws. A zero-byte
- * file reads as empty (Spark does not even schedule one).
+ * A split reader reads the index first, so a truncated file, a file that is not xz, or one whose
+ * size is not a multiple of four fails every split at open with an {@link IOException} saying that
+ * the index cannot be read and why; nothing is returned silently. When the index is intact but a
+ * block is damaged, the split returns the data before the damage and then throws an {@link
+ * IOException} naming the block and its offsets (xz checks a block's CRC at the block's end, so a
+ * few garbled bytes of that block may come out before the exception). The non-split stream ({@link
+ * #createInputStream(InputStream)}, used when splitting is off) likewise returns what it could
+ * decode before the damage, then throws. A zero-byte file reads as empty (Spark never schedules
+ * one).
  *
  * <h2>Compression</h2>
  *

@@ -154,9 +154,10 @@ final class XzSplitInputStream extends SplitCompressionInputStream {
   private IOException damagedBlock(IOException cause) {
     return new IOException(
         String.format(
-            "xz block %d of %d (header at compressed offset %d, uncompressed offset %d) is damaged:"
-                + " %s. The file is truncated or corrupt; fetch or compress it again.",
-            block, blocks.count(), blocks.compressedStart(block), position, describe(cause)),
+            "xz block %d of %d (counting from 1 as xz -lvv does; header at compressed offset %d,"
+                + " uncompressed offset %d) is damaged: %s. The file is truncated or corrupt; fetch"
+                + " or compress it again.",
+            block + 1, blocks.count(), blocks.compressedStart(block), position, describe(cause)),
         cause);
   }
 

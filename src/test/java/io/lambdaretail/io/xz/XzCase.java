@@ -7,10 +7,15 @@ import static io.lambdaretail.io.xz.XzFixtures.text;
 import static io.lambdaretail.io.xz.XzFixtures.utf8;
 import static io.lambdaretail.io.xz.XzFixtures.xz;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
+import org.tukaani.xz.XZInputStream;
 
 /**
  * The boundary cases every reader is checked against: an uncompressed text and its xz file, whose
@@ -40,7 +45,8 @@ record XzCase(String name, byte[] plain, byte[] compressed, boolean multiBlock) 
         emptyLines(),
         randomized(1),
         randomized(2),
-        randomized(3));
+        randomized(3),
+        xzUtilsOutput());
   }
 
   private static XzCase of(String name, byte[] text, long... blockEnds) {
@@ -145,5 +151,16 @@ record XzCase(String name, byte[] plain, byte[] compressed, boolean multiBlock) 
             .toArray();
     return new XzCase(
         "random #" + seed + " " + Arrays.hashCode(ends), bytes, xz(bytes, ends), true);
+  }
+
+  /** What {@code xz -T2 --block-size=2000} (xz-utils 5.4) wrote: 16 blocks cut mid-line. */
+  private static XzCase xzUtilsOutput() {
+    try (InputStream in = XzCase.class.getResourceAsStream("/xz/xz-utils-multiblock.ndjson.xz")) {
+      byte[] compressed = in.readAllBytes();
+      byte[] plain = new XZInputStream(new ByteArrayInputStream(compressed)).readAllBytes();
+      return new XzCase("xz-utils -T2 output", plain, compressed, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
