@@ -1,29 +1,33 @@
 package io.lambdaretail.ingest;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sha1;
 import static org.apache.spark.sql.functions.substring;
 
 import io.lambdaretail.ingest.IngestOptions.WriteMode;
 import io.lambdaretail.io.xz.XzCodec;
 import io.lambdaretail.spark.Schemas;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +35,21 @@ import org.slf4j.LoggerFactory;
  * Ingests event dumps ({@code .ndjson.xz}, {@code .gz}, {@code .bz2} or plain) into a Parquet or
  * Delta table partitioned by {@code event_date}, and bad lines into a quarantine table.
  *
- * <p>Plan: list the input files and cut them into read units ({@link InputPlanner}; a multi-block
- * xz file gives many units, so one big file is read by many tasks); each task streams its lines
- * with their offsets ({@link UnitReader}) and parses them ({@link LineParser}). The parsed rows are
- * cached once (memory and disk) so that the table, the quarantine and the per-file counts come from
- * one read of the input; writing the table is the only shuffle-free full pass after it.
+ * <p>One pass over the input: the files are cut into read units ({@link InputPlanner}; a
+ * multi-block xz file gives many, so one big file is read by many tasks) packed into about two
+ * tasks per core; each task streams its lines with their offsets, parses them, hands good rows to
+ * the table writer and spools bad ones ({@link PartitionProcessor}); counts come back through an
+ * accumulator. The spool then becomes the quarantine table. No shuffle: the cost is decompression,
+ * JSON parsing and Parquet encoding, spread over {@code spark.default.parallelism} cores.
  */
 public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+  private static final StructType SPOOL =
+      new StructType()
+          .add("file", DataTypes.StringType)
+          .add("position", DataTypes.LongType)
+          .add("raw", DataTypes.StringType)
+          .add("reason", DataTypes.StringType);
 
   private final SparkSession spark;
   private final IngestOptions options;
@@ -52,105 +63,75 @@ public final class IngestJob {
     long started = System.currentTimeMillis();
     spark
         .sparkContext()
-        .setJobDescription("ingest " + options.source().cliName() + " from " + options.input());
+        .setJobDescription(
+            "ingest "
+                + options.source().cliName()
+                + " from "
+                + options.input()
+                + " to "
+                + options.output());
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     XzCodec.register(conf);
-    // about two units per core, none larger than Spark's maxPartitionBytes
+    int cores = spark.sparkContext().defaultParallelism();
     List<ReadUnit> units =
         InputPlanner.plan(
-            conf,
-            options.input(),
-            2 * spark.sparkContext().defaultParallelism(),
-            spark.sessionState().conf().filesMaxPartitionBytes());
+            conf, options.input(), 2 * cores, spark.sessionState().conf().filesMaxPartitionBytes());
+    List<List<ReadUnit>> bins = InputPlanner.pack(units, 2 * cores);
     LOG.info(
-        "ingest {}: {} read tasks over {}",
+        "ingest {}: {} read units in {} tasks",
         options.source().cliName(),
         units.size(),
-        options.input());
+        bins.size());
 
-    Dataset<Row> parsed = parse(units, conf).persist(StorageLevel.MEMORY_AND_DISK());
+    Path spool = spoolDir(conf);
+    IngestStatsAccumulator stats = new IngestStatsAccumulator();
+    spark.sparkContext().register(stats, "ingest-stats");
     try {
-      // read once: counts per file and the event date range come from the cached rows
-      List<IngestResult.FileCounts> files = countPerFile(parsed);
-      Row dates = parsed.agg(min(Schemas.EVENT_DATE), max(Schemas.EVENT_DATE)).first();
-      writeTable(parsed);
-      writeQuarantine(parsed);
-      IngestResult result =
-          new IngestResult(
-              options,
-              files,
-              units.size(),
-              String.valueOf(dates.get(0)),
-              String.valueOf(dates.get(1)),
-              System.currentTimeMillis() - started);
-      failIfTooManyBad(result);
-      return result;
+      // read, parse, write the table; bad lines and counts come back on the side
+      writer(goodRows(bins, spool, stats, conf), Schemas.EVENT_DATE).save(options.output());
+      writer(quarantineRows(spool, conf), "source", "file_id").save(options.quarantine());
     } finally {
-      parsed.unpersist();
+      delete(spool, conf);
     }
+    IngestResult result =
+        result(units, bins.size(), stats.value(), System.currentTimeMillis() - started);
+    failIfTooManyBad(result);
+    return result;
   }
 
-  private Dataset<Row> parse(List<ReadUnit> units, Configuration conf) {
-    SerializableConf shipped = new SerializableConf(conf);
-    LineParser parser = new LineParser(options.source());
+  private Dataset<Row> goodRows(
+      List<List<ReadUnit>> bins, Path spool, IngestStatsAccumulator stats, Configuration conf) {
+    PartitionProcessor processor =
+        new PartitionProcessor(
+            new SerializableConf(conf), new LineParser(options.source()), spool.toString(), stats);
     JavaRDD<Row> rows =
         JavaSparkContext.fromSparkContext(spark.sparkContext())
-            .parallelize(units, Math.max(1, units.size()))
-            .mapPartitions(
-                (Iterator<ReadUnit> it) -> {
-                  UnitReader reader = new UnitReader(shipped.get());
-                  return new ConcatIterator<>(
-                      new MappedIterator<>(
-                          it, unit -> new MappedIterator<>(reader.read(unit), parser::parse)));
-                });
-    return spark.createDataFrame(rows, LineParser.schema(options.source()));
+            .parallelize(bins, Math.max(1, bins.size()))
+            .mapPartitions(processor::process);
+    return spark.createDataFrame(rows, options.source().table());
   }
 
-  private List<IngestResult.FileCounts> countPerFile(Dataset<Row> parsed) {
-    List<IngestResult.FileCounts> files = new ArrayList<>();
-    for (Row r :
-        parsed
-            .groupBy(LineParser.FILE)
-            .agg(count(lit(1)).as("n"), count(LineParser.REASON).as("bad"))
-            .orderBy(LineParser.FILE)
-            .collectAsList()) {
-      long n = r.getLong(1);
-      long bad = r.getLong(2);
-      files.add(new IngestResult.FileCounts(r.getString(0), n, n - bad, bad));
-    }
-    return files;
-  }
-
-  private void writeTable(Dataset<Row> parsed) {
-    Column[] columns =
-        java.util.Arrays.stream(options.source().table().fieldNames())
-            .map(c -> col(c))
-            .toArray(Column[]::new);
-    Dataset<Row> good = parsed.filter(col(LineParser.REASON).isNull()).select(columns);
-    writer(good, Schemas.EVENT_DATE).save(options.output());
-  }
-
-  private void writeQuarantine(Dataset<Row> parsed) {
-    Dataset<Row> bad =
-        parsed
-            .filter(col(LineParser.REASON).isNotNull())
-            .select(
-                lit(options.source().cliName()).as("source"),
-                col(LineParser.FILE).as("file"),
-                col(LineParser.POSITION).as("position"),
-                col(LineParser.RAW).as("raw"),
-                col(LineParser.REASON).as("reason"),
-                current_timestamp().as("ingested_at"),
-                // reruns replace the quarantine rows of the files they read, and only those
-                substring(sha1(col(LineParser.FILE)), 1, 12).as("file_id"));
-    writer(bad, "source", "file_id").save(options.quarantine());
+  private Dataset<Row> quarantineRows(Path spool, Configuration conf) {
+    Dataset<Row> spooled =
+        exists(spool, conf)
+            ? spark.read().schema(SPOOL).json(spool.toString())
+            : spark.createDataFrame(List.of(), SPOOL);
+    return spooled.select(
+        lit(options.source().cliName()).as("source"),
+        col("file"),
+        col("position"),
+        col("raw"),
+        col("reason"),
+        current_timestamp().as("ingested_at"),
+        // reruns replace the quarantine rows of the files they read, and only those
+        substring(sha1(col("file")), 1, 12).as("file_id"));
   }
 
   private DataFrameWriter<Row> writer(Dataset<Row> rows, String... partitionBy) {
     DataFrameWriter<Row> w =
         rows.write()
             .format(options.format().sparkName())
-            .option("compression", options.compression().name().toLowerCase(java.util.Locale.ROOT))
+            .option("compression", options.compression().name().toLowerCase(Locale.ROOT))
             .partitionBy(partitionBy);
     if (options.mode() == WriteMode.APPEND) {
       return w.mode("append");
@@ -161,17 +142,52 @@ public final class IngestJob {
     return w.mode("overwrite").option("partitionOverwriteMode", "dynamic");
   }
 
+  /** Every listed file appears in the counts, an empty one with zeros. */
+  private IngestResult result(List<ReadUnit> units, int tasks, IngestStats stats, long durationMs) {
+    Map<String, long[]> perFile = new TreeMap<>();
+    units.forEach(u -> perFile.put(u.file(), new long[2]));
+    perFile.putAll(stats.perFile());
+    List<IngestResult.FileCounts> files = new ArrayList<>();
+    perFile.forEach((f, c) -> files.add(new IngestResult.FileCounts(f, c[0], c[0] - c[1], c[1])));
+    return new IngestResult(options, files, tasks, stats.minDate(), stats.maxDate(), durationMs);
+  }
+
   private void failIfTooManyBad(IngestResult result) {
     if (result.badRatio() > options.maxBadRatio()) {
       throw new IngestFailedException(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "%d of %d input lines (%.4f) were bad, above --max-bad-ratio %s; they are in %s",
               result.quarantined(),
               result.inputLines(),
               result.badRatio(),
               options.maxBadRatio(),
               options.quarantine()));
+    }
+  }
+
+  /** Beside the quarantine table, not inside it, so error-if-exists still sees a fresh path. */
+  private Path spoolDir(Configuration conf) {
+    Path quarantine = new Path(options.quarantine());
+    String name = "_" + quarantine.getName() + "_spool_" + UUID.randomUUID();
+    Path parent = quarantine.getParent();
+    return parent == null ? new Path(name) : new Path(parent, name);
+  }
+
+  private static boolean exists(Path path, Configuration conf) {
+    try {
+      return path.getFileSystem(conf).exists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("while checking " + path, e);
+    }
+  }
+
+  private static void delete(Path path, Configuration conf) {
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      fs.delete(path, true);
+    } catch (IOException e) {
+      LOG.warn("could not delete the quarantine spool {}: {}", path, e.getMessage());
     }
   }
 }

@@ -51,6 +51,32 @@ final class InputPlanner {
     return units;
   }
 
+  /**
+   * Packs consecutive units into about {@code targetBins} bins of similar byte size, so that many
+   * small files share a task (one task per file would spend more on scheduling and output files
+   * than on reading) while a big file's units still spread over all cores.
+   */
+  static List<List<ReadUnit>> pack(List<ReadUnit> units, int targetBins) {
+    long total = units.stream().mapToLong(ReadUnit::length).sum();
+    long capacity = Math.max(1, total / Math.max(1, targetBins));
+    List<List<ReadUnit>> bins = new ArrayList<>();
+    List<ReadUnit> bin = new ArrayList<>();
+    long size = 0;
+    for (ReadUnit unit : units) {
+      if (!bin.isEmpty() && size + unit.length() > capacity) {
+        bins.add(bin);
+        bin = new ArrayList<>();
+        size = 0;
+      }
+      bin.add(unit);
+      size += unit.length();
+    }
+    if (!bin.isEmpty()) {
+      bins.add(bin);
+    }
+    return bins;
+  }
+
   private static List<FileStatus> matchingFiles(Configuration conf, String glob) {
     try {
       Path pattern = new Path(glob);

@@ -50,14 +50,43 @@ public final class LineParser implements Serializable {
         .add(REASON, DataTypes.StringType);
   }
 
-  public Row parse(SourceLine line) {
+  /** The source's table schema: typed columns, {@code extra}, {@code event_date}. */
+  public StructType tableSchema() {
+    return source.table();
+  }
+
+  /**
+   * A row of {@link #tableSchema()} for a good line.
+   *
+   * @throws BadRecordException with the quarantine reason for a bad line or a read error
+   */
+  Row toTableRow(SourceLine line) throws BadRecordException {
     if (line.error() != null) {
-      return bad(line, "unreadable input: " + line.error());
+      throw new BadRecordException("unreadable input: " + line.error());
     }
+    JsonNode record = parseJson(line.text());
+    Object[] typed = source.typedValues(record);
+    int n = typed.length;
+    Object[] values = new Object[n + 2];
+    System.arraycopy(typed, 0, values, 0, n);
+    Map<String, String> extra = extraKeys(record);
+    Timestamp time = (Timestamp) typed[eventTimeIndex];
+    values[n] = extra == null ? null : JavaConverters.mapAsScalaMap(extra);
+    values[n + 1] = Date.valueOf(time.toInstant().atOffset(ZoneOffset.UTC).toLocalDate());
+    return RowFactory.create(values);
+  }
+
+  /** {@link #schema(EventSource)} row: the table row plus file and position, or the quarantine. */
+  public Row parse(SourceLine line) {
     try {
-      JsonNode record = parseJson(line.text());
-      Object[] typed = source.typedValues(record);
-      return good(line, typed, extraKeys(record));
+      Row good = toTableRow(line);
+      Object[] values = new Object[good.length() + 4];
+      for (int i = 0; i < good.length(); i++) {
+        values[i] = good.get(i);
+      }
+      values[good.length()] = line.file();
+      values[good.length() + 1] = line.position();
+      return RowFactory.create(values);
     } catch (BadRecordException e) {
       return bad(line, e.getMessage());
     }
@@ -93,18 +122,6 @@ public final class LineParser implements Serializable {
       }
     }
     return extra;
-  }
-
-  private Row good(SourceLine line, Object[] typed, Map<String, String> extra) {
-    int n = typed.length;
-    Object[] values = new Object[n + 6];
-    System.arraycopy(typed, 0, values, 0, n);
-    Timestamp time = (Timestamp) typed[eventTimeIndex];
-    values[n] = extra == null ? null : JavaConverters.mapAsScalaMap(extra);
-    values[n + 1] = Date.valueOf(time.toInstant().atOffset(ZoneOffset.UTC).toLocalDate());
-    values[n + 2] = line.file();
-    values[n + 3] = line.position();
-    return RowFactory.create(values);
   }
 
   private Row bad(SourceLine line, String reason) {
