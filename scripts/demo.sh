@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The run command: from a fresh clone to a finished local run on sample data.
 #   scripts/demo.sh
-# Builds the jar, generates data/sample when it is missing, runs the jobs that exist so far and
-# prints where the results are. Environment: LR_SAMPLE_SCALE (default small), LR_DATA (default data).
+# Builds the jar, generates data/sample when it is missing, ingests it into data/lake (the jobs
+# that exist so far) and prints where the results are. Environment: LR_SAMPLE_SCALE (default small), LR_DATA (default data).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -26,6 +26,13 @@ else
     --metrics-out "$RUNS/generate.json" >/dev/null
 fi
 
+LAKE=$DATA/lake
+for source in pdpviews transactions; do
+  step "ingest $source into $LAKE/$source (Parquet, bad lines to ${source}_quarantine)"
+  LR_NO_BUILD=1 "$LR" ingest --source "$source" --input "$SAMPLE/$source/*.ndjson.xz" \
+    --output "$LAKE/$source" --metrics-out "$RUNS/ingest-$source.json" >/dev/null
+done
+
 step "summary"
 print_sample() {
   for d in pdpviews transactions; do
@@ -37,6 +44,11 @@ print_sample() {
 }
 print_sample
 [[ -f $RUNS/generate.json ]] && echo "  generate summary: $RUNS/generate.json"
+for source in pdpviews transactions; do
+  counts=$(tr -d ' \n' < "$RUNS/ingest-$source.json" | grep -o '"counts":{"input_lines":[0-9]*,"written":[0-9]*,"quarantined":[0-9]*')
+  echo "  ingest $source: $(echo "${counts#*\{}" | sed 's/"//g; s/,/, /g') -> $LAKE/$source"
+done
 echo
 echo "Sample data: $SAMPLE"
+echo "Lake:        $LAKE"
 echo "Done in $(( $(date +%s) - start )) s."

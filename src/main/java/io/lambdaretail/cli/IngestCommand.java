@@ -6,7 +6,9 @@ import io.lambdaretail.ingest.IngestOptions;
 import io.lambdaretail.ingest.IngestOptions.Compression;
 import io.lambdaretail.ingest.IngestOptions.Format;
 import io.lambdaretail.ingest.IngestOptions.WriteMode;
+import io.lambdaretail.ingest.InputPlanner;
 import io.lambdaretail.spark.SparkSessions;
+import io.lambdaretail.spark.SparkSettings;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -95,7 +97,10 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     IngestOptions options = options();
-    SparkSession spark = SparkSessions.create(sparkOptions.settings("lambda-retail ingest"));
+    SparkSettings settings = sparkOptions.settings("lambda-retail ingest");
+    // a glob that matches nothing is invalid input: say so before Spark starts
+    InputPlanner.requireMatches(settings.hadoopConfiguration(), options.input());
+    SparkSession spark = SparkSessions.create(settings);
     Summaries.emit(spec, common, new IngestJob(spark, options).run().toSummary());
     return ExitCodes.OK;
   }

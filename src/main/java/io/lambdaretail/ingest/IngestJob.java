@@ -3,8 +3,6 @@ package io.lambdaretail.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sha1;
-import static org.apache.spark.sql.functions.substring;
 
 import io.lambdaretail.ingest.IngestOptions.WriteMode;
 import io.lambdaretail.io.xz.XzCodec;
@@ -47,6 +45,7 @@ public final class IngestJob {
   private static final StructType SPOOL =
       new StructType()
           .add("file", DataTypes.StringType)
+          .add("file_id", DataTypes.StringType)
           .add("position", DataTypes.LongType)
           .add("raw", DataTypes.StringType)
           .add("reason", DataTypes.StringType);
@@ -89,7 +88,7 @@ public final class IngestJob {
     try {
       // read, parse, write the table; bad lines and counts come back on the side
       writer(goodRows(bins, spool, stats, conf), Schemas.EVENT_DATE).save(options.output());
-      writer(quarantineRows(spool, conf), "source", "file_id").save(options.quarantine());
+      writeQuarantine(quarantineRows(spool, conf), units, conf);
     } finally {
       delete(spool, conf);
     }
@@ -123,8 +122,39 @@ public final class IngestJob {
         col("raw"),
         col("reason"),
         current_timestamp().as("ingested_at"),
-        // reruns replace the quarantine rows of the files they read, and only those
-        substring(sha1(col("file")), 1, 12).as("file_id"));
+        col("file_id"));
+  }
+
+  /**
+   * Reruns replace the quarantine rows of the files they read, and only those, also for a file that
+   * has no bad line any more: Delta in one commit (replaceWhere on the partition columns), Parquet
+   * by dropping those files' partitions and appending.
+   */
+  private void writeQuarantine(Dataset<Row> rows, List<ReadUnit> units, Configuration conf) {
+    if (options.mode() != WriteMode.OVERWRITE_PARTITIONS) {
+      writer(rows, "source", "file_id").save(options.quarantine());
+      return;
+    }
+    String source = options.source().cliName();
+    List<String> ids = units.stream().map(u -> FileIds.of(u.file())).distinct().toList();
+    DataFrameWriter<Row> w =
+        rows.write()
+            .format(options.format().sparkName())
+            .option("compression", options.compression().name().toLowerCase(Locale.ROOT))
+            .partitionBy("source", "file_id");
+    if (options.format() == IngestOptions.Format.DELTA) {
+      // ids are hex and the source an enum name: nothing from data enters the predicate
+      w.mode("overwrite")
+          .option(
+              "replaceWhere",
+              "source = '" + source + "' AND file_id IN ('" + String.join("','", ids) + "')")
+          .save(options.quarantine());
+      return;
+    }
+    for (String id : ids) {
+      delete(new Path(options.quarantine(), "source=" + source + "/file_id=" + id), conf);
+    }
+    w.mode("append").save(options.quarantine());
   }
 
   private DataFrameWriter<Row> writer(Dataset<Row> rows, String... partitionBy) {

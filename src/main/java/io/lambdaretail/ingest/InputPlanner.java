@@ -22,7 +22,7 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
  * is read by its first unit alone); {@code .gz} and {@code .bz2} files are one unit each. Only file
  * listings are read here, nothing of the files' contents.
  */
-final class InputPlanner {
+public final class InputPlanner {
   private static final long MIN_SPLIT = 1L << 20;
 
   private InputPlanner() {}
@@ -42,10 +42,12 @@ final class InputPlanner {
         units.add(new ReadUnit(file.getPath().toString(), 0, length, splittable));
         continue;
       }
-      for (long start = 0; start < length; start += splitBytes) {
+      // equal units, so no file ends in a sliver of a unit
+      long count = (length + splitBytes - 1) / splitBytes;
+      long size = (length + count - 1) / count;
+      for (long start = 0; start < length; start += size) {
         units.add(
-            new ReadUnit(
-                file.getPath().toString(), start, Math.min(splitBytes, length - start), true));
+            new ReadUnit(file.getPath().toString(), start, Math.min(size, length - start), true));
       }
     }
     return units;
@@ -75,6 +77,11 @@ final class InputPlanner {
       bins.add(bin);
     }
     return bins;
+  }
+
+  /** Fails with a user-facing error when the glob matches no file; lists only, reads nothing. */
+  public static void requireMatches(Configuration conf, String glob) {
+    matchingFiles(conf, glob);
   }
 
   private static List<FileStatus> matchingFiles(Configuration conf, String glob) {

@@ -1,6 +1,7 @@
 package io.lambdaretail.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lambdaretail.spark.Schemas;
@@ -13,23 +14,17 @@ import java.util.Iterator;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
 
 /**
- * Turns a {@link SourceLine} into one row of {@link #schema(EventSource)}: the source's typed
- * columns for a good record, or the quarantine columns ({@code _file}, {@code _position}, {@code
- * _raw}, {@code _reason}) for a bad one. Hand-written on Jackson rather than Spark's JSON reader
+ * Turns a {@link SourceLine} into a row of its source's table, or a {@link BadRecordException}
+ * whose message is the quarantine reason. Hand-written on Jackson rather than Spark's JSON reader
  * because that reader accepts wrong types silently (any JSON value fits a string column) and loses
  * the line's file and position, both of which the quarantine needs.
  */
 public final class LineParser implements Serializable {
   private static final long serialVersionUID = 1L;
-  public static final String FILE = "_file";
-  public static final String POSITION = "_position";
-  public static final String RAW = "_raw";
-  public static final String REASON = "_reason";
 
   private final EventSource source;
   private final int eventTimeIndex;
@@ -38,16 +33,6 @@ public final class LineParser implements Serializable {
   public LineParser(EventSource source) {
     this.source = source;
     this.eventTimeIndex = source.table().fieldIndex(Schemas.EVENT_TIME);
-  }
-
-  /** The source's table columns followed by the four quarantine columns. */
-  public static StructType schema(EventSource source) {
-    return source
-        .table()
-        .add(FILE, DataTypes.StringType)
-        .add(POSITION, DataTypes.LongType)
-        .add(RAW, DataTypes.StringType)
-        .add(REASON, DataTypes.StringType);
   }
 
   /** The source's table schema: typed columns, {@code extra}, {@code event_date}. */
@@ -76,25 +61,10 @@ public final class LineParser implements Serializable {
     return RowFactory.create(values);
   }
 
-  /** {@link #schema(EventSource)} row: the table row plus file and position, or the quarantine. */
-  public Row parse(SourceLine line) {
-    try {
-      Row good = toTableRow(line);
-      Object[] values = new Object[good.length() + 4];
-      for (int i = 0; i < good.length(); i++) {
-        values[i] = good.get(i);
-      }
-      values[good.length()] = line.file();
-      values[good.length() + 1] = line.position();
-      return RowFactory.create(values);
-    } catch (BadRecordException e) {
-      return bad(line, e.getMessage());
-    }
-  }
-
   private JsonNode parseJson(String text) throws BadRecordException {
     if (json == null) {
-      json = new ObjectMapper();
+      // two objects on one line, or trailing garbage, is a malformed line, not a good record
+      json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
     JsonNode node;
     try {
@@ -122,15 +92,5 @@ public final class LineParser implements Serializable {
       }
     }
     return extra;
-  }
-
-  private Row bad(SourceLine line, String reason) {
-    Object[] values = new Object[source.table().length() + 4];
-    int n = source.table().length();
-    values[n] = line.file();
-    values[n + 1] = line.position();
-    values[n + 2] = line.text();
-    values[n + 3] = reason;
-    return RowFactory.create(values);
   }
 }

@@ -39,6 +39,7 @@ final class QuarantineSpool implements AutoCloseable {
       }
       json.writeStartObject();
       json.writeStringField("file", line.file());
+      json.writeStringField("file_id", FileIds.of(line.file()));
       json.writeNumberField("position", line.position());
       json.writeStringField("raw", line.text());
       json.writeStringField("reason", reason);

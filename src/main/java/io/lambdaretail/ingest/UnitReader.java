@@ -1,7 +1,7 @@
 package io.lambdaretail.ingest;
 
+import io.lambdaretail.io.xz.XzBlocks;
 import io.lambdaretail.io.xz.XzCodec;
-import io.lambdaretail.io.xz.XzPositions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,11 +22,13 @@ import org.apache.hadoop.util.LineReader;
 
 /**
  * Streams the lines of one {@link ReadUnit} with their uncompressed offsets. A split unit uses
- * Hadoop's {@code LineRecordReader}, whose boundary rules give every line to exactly one unit. A
- * read that fails (a truncated or corrupt file) ends the unit with one error line saying where and
- * why, after every line read before the damage; when a damaged xz file cannot be split at all (its
- * index is unreadable), its first unit reads it from the start instead and the others yield
- * nothing.
+ * Hadoop's {@code LineRecordReader}, whose boundary rules give every line to exactly one unit.
+ *
+ * <p>Damage never loses more than it must: a read failure becomes one error line (where and why),
+ * after every line read before it. In a multi-block xz file the reader then resumes at the next
+ * block, so one corrupt block costs only its own lines (and the line crossing into it). When a
+ * damaged xz file cannot be split at all (its index is unreadable, e.g. truncated), its first unit
+ * reads it from the start up to the damage and the other units yield nothing.
  */
 final class UnitReader {
   private final Configuration conf;
@@ -35,7 +37,7 @@ final class UnitReader {
     this.conf = conf;
   }
 
-  /** The unit's lines, lazily; opening failures other than a damaged xz index are thrown. */
+  /** The unit's lines, lazily. */
   Iterator<SourceLine> read(ReadUnit unit) {
     try {
       return open(unit);
@@ -45,25 +47,28 @@ final class UnitReader {
   }
 
   private Iterator<SourceLine> open(ReadUnit unit) throws IOException {
+    if (unit.length() == 0) {
+      return Collections.emptyIterator();
+    }
     Path path = new Path(unit.file());
     CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
     if (!unit.splittable()) {
       return wholeFile(path, unit.file(), codec);
     }
-    LineRecordReader reader = new LineRecordReader();
+    if (!(codec instanceof XzCodec)) {
+      return new Lines(new Split(path, unit, unit.start(), null));
+    }
+    XzBlocks blocks;
     try {
-      reader.initialize(
-          new FileSplit(path, unit.start(), unit.length(), null),
-          new TaskAttemptContextImpl(conf, new TaskAttemptID()));
+      blocks = XzBlocks.read(path.getFileSystem(conf), path);
     } catch (IOException e) {
-      reader.close();
       return unit.start() == 0 ? wholeFile(path, unit.file(), codec) : Collections.emptyIterator();
     }
-    XzPositions xz =
-        codec instanceof XzCodec
-            ? XzPositions.forSplit(path.getFileSystem(conf), path, unit.start())
-            : null;
-    return new Lines(new Split(reader, unit, xz));
+    try {
+      return new Lines(new Split(path, unit, unit.start(), blocks));
+    } catch (IOException e) {
+      return List.of(SourceLine.readError(unit.file(), 0, describe(e))).iterator();
+    }
   }
 
   private Iterator<SourceLine> wholeFile(Path path, String file, CompressionCodec codec) {
@@ -75,9 +80,14 @@ final class UnitReader {
     }
   }
 
-  /** Yields lines until it returns null; reports a read failure as one error line. */
+  /** Yields lines until it returns null; a failure may be followed by more lines (resume). */
   private interface LineSource {
     SourceLine next() throws IOException;
+
+    /** After a failure at {@code lastPosition}: true if reading can go on past the damage. */
+    boolean resumeAfterFailure(long lastPosition) throws IOException;
+
+    String file();
 
     void close() throws IOException;
   }
@@ -108,20 +118,43 @@ final class UnitReader {
     }
 
     @Override
+    public boolean resumeAfterFailure(long lastPosition) {
+      return false;
+    }
+
+    @Override
+    public String file() {
+      return file;
+    }
+
+    @Override
     public void close() throws IOException {
       in.close();
     }
   }
 
-  private static final class Split implements LineSource {
-    private final LineRecordReader reader;
+  /** A split of a plain file, or of a multi-block xz file (then resumable block by block). */
+  private final class Split implements LineSource {
+    private final Path path;
     private final ReadUnit unit;
-    private final XzPositions xz;
+    private final XzBlocks blocks;
+    private LineRecordReader reader;
+    private int firstBlock;
 
-    Split(LineRecordReader reader, ReadUnit unit, XzPositions xz) {
-      this.reader = reader;
+    Split(Path path, ReadUnit unit, long start, XzBlocks blocks) throws IOException {
+      this.path = path;
       this.unit = unit;
-      this.xz = xz;
+      this.blocks = blocks;
+      openAt(start);
+    }
+
+    private void openAt(long start) throws IOException {
+      long end = unit.start() + unit.length();
+      firstBlock = blocks == null ? 0 : blocks.firstStartingAtOrAfter(start);
+      reader = new LineRecordReader();
+      reader.initialize(
+          new FileSplit(path, start, end - start, null),
+          new TaskAttemptContextImpl(conf, new TaskAttemptID()));
     }
 
     @Override
@@ -130,8 +163,35 @@ final class UnitReader {
         return null;
       }
       long key = reader.getCurrentKey().get();
-      long position = xz == null ? key : xz.uncompressedOffset(key);
+      long position = blocks == null ? key : blocks.uncompressedOffset(firstBlock, key);
       return SourceLine.of(unit.file(), position, reader.getCurrentValue().toString());
+    }
+
+    @Override
+    public boolean resumeAfterFailure(long lastPosition) throws IOException {
+      if (blocks == null || blocks.count() == 0) {
+        return false;
+      }
+      reader.close();
+      long end = unit.start() + unit.length();
+      // the first block after the last good line that opens cleanly; always forward, so a run of
+      // damaged blocks ends (opening reads into the block to skip its partial first line)
+      for (int next = Math.max(firstBlock, blocks.containing(lastPosition)) + 1;
+          next < blocks.count() && blocks.compressedStart(next) < end;
+          next++) {
+        try {
+          openAt(blocks.compressedStart(next));
+          return true;
+        } catch (IOException e) {
+          reader.close();
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public String file() {
+      return unit.file();
     }
 
     @Override
@@ -140,7 +200,7 @@ final class UnitReader {
     }
   }
 
-  /** Lookahead iterator; closes the source at the end or after the first read error. */
+  /** Lookahead iterator; turns each read failure into an error line and closes at the end. */
   private static final class Lines implements Iterator<SourceLine> {
     private final LineSource source;
     private SourceLine next;
@@ -177,21 +237,28 @@ final class UnitReader {
           return;
         }
       } catch (IOException e) {
-        next = SourceLine.readError(fileOf(), lastPosition, describe(e));
+        next = SourceLine.readError(source.file(), lastPosition, describe(e));
+        if (resume()) {
+          return;
+        }
       }
       done = true;
       close();
     }
 
-    private String fileOf() {
-      return source instanceof Split s ? s.unit.file() : ((WholeFile) source).file;
+    private boolean resume() {
+      try {
+        return source.resumeAfterFailure(lastPosition);
+      } catch (IOException e) {
+        return false;
+      }
     }
 
     private void close() {
       try {
         source.close();
       } catch (IOException e) {
-        throw new UncheckedIOException("while closing " + fileOf(), e);
+        throw new UncheckedIOException("while closing " + source.file(), e);
       }
     }
   }

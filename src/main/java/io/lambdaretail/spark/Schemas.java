@@ -149,7 +149,11 @@ public final class Schemas {
   /** Ingested deals; {@code event_time} is {@code updated_at}, the version of the deal. */
   public static final StructType DEALS_TABLE = dealsTable();
 
-  /** Bad input: where it came from, the raw text and why it was rejected. */
+  /**
+   * Bad input: where it came from, the raw text and why it was rejected; partitioned by {@code
+   * source} and {@code file_id} (a short hash of the file). Read an empty Parquet quarantine with
+   * this schema: with no bad line yet it holds no file to infer one from.
+   */
   public static final StructType QUARANTINE =
       new StructType(
           new StructField[] {
@@ -158,7 +162,8 @@ public final class Schemas {
             nullable("position", DataTypes.LongType),
             nullable("raw", StringType),
             nullable("reason", StringType),
-            nullable("ingested_at", DataTypes.TimestampType)
+            nullable("ingested_at", DataTypes.TimestampType),
+            nullable("file_id", StringType)
           });
 
   private Schemas() {}
