@@ -92,6 +92,10 @@ public enum EventSource {
     return table;
   }
 
+  static boolean isKnownItemKey(String key) {
+    return Schemas.TRANSACTION_ITEM.getFieldIndex(key).isDefined();
+  }
+
   boolean isKnownKey(String key) {
     return knownKeys.contains(key);
   }

@@ -6,7 +6,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Typed access to the fields of one JSON record, failing with a quarantine reason. Ids may come as
@@ -14,6 +19,18 @@ import java.time.format.DateTimeParseException;
  * or none, read as UTC) or epoch milliseconds (number or digits), normalised to UTC.
  */
 final class JsonFields {
+  /**
+   * ISO-8601 with {@code Z} or {@code +02:00}, and the basic offset {@code +0200} dumps also use.
+   */
+  private static final List<DateTimeFormatter> OFFSET_FORMATS =
+      List.of(
+          DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+          new DateTimeFormatterBuilder()
+              .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+              .appendOffset("+HHMM", "Z")
+              .toFormatter(Locale.ROOT)
+              .withResolverStyle(ResolverStyle.STRICT));
+
   private JsonFields() {}
 
   static String requiredText(JsonNode record, String field) throws BadRecordException {
@@ -104,14 +121,17 @@ final class JsonFields {
     if (!text.isEmpty() && text.chars().allMatch(Character::isDigit) && text.length() <= 15) {
       return Instant.ofEpochMilli(Long.parseLong(text));
     }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
+    for (DateTimeFormatter format : OFFSET_FORMATS) {
       try {
-        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException e2) {
-        return null;
+        return OffsetDateTime.parse(text, format).toInstant();
+      } catch (DateTimeParseException e) {
+        // try the next form
       }
+    }
+    try {
+      return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return null;
     }
   }
 
@@ -122,7 +142,7 @@ final class JsonFields {
             + "': expected "
             + expected
             + ", got "
-            + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+            + node.getNodeType().name().toLowerCase(Locale.ROOT)
             + " "
             + abbreviate(node.toString()));
   }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
@@ -80,17 +81,26 @@ public final class LineParser implements Serializable {
 
   /** Keys beyond the contract, kept as key -> JSON text so nothing is dropped. */
   private Map<String, String> extraKeys(JsonNode record) {
-    Map<String, String> extra = null;
-    for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!source.isKnownKey(e.getKey())) {
-        if (extra == null) {
-          extra = new HashMap<>();
-        }
-        JsonNode v = e.getValue();
-        extra.put(e.getKey(), v.isTextual() ? v.asText() : v.toString());
+    Map<String, String> extra = new HashMap<>();
+    addUnknown(record, "", source::isKnownKey, extra);
+    JsonNode items = record.get(Schemas.ITEMS);
+    if (source == EventSource.TRANSACTIONS && items != null && items.isArray()) {
+      // keys of an order's items beyond product_id, quantity and price: items[i].key
+      for (int i = 0; i < items.size(); i++) {
+        addUnknown(items.get(i), "items[" + i + "].", EventSource::isKnownItemKey, extra);
       }
     }
-    return extra;
+    return extra.isEmpty() ? null : extra;
+  }
+
+  private static void addUnknown(
+      JsonNode node, String prefix, Predicate<String> known, Map<String, String> extra) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!known.test(e.getKey())) {
+        JsonNode v = e.getValue();
+        extra.put(prefix + e.getKey(), v.isTextual() ? v.asText() : v.toString());
+      }
+    }
   }
 }

@@ -224,4 +224,36 @@ class LineParserTest {
       }
     }
   }
+
+  @Test
+  void unknownKeysOfOrderItemsAreKeptInExtra() {
+    LineParser orders = new LineParser(EventSource.TRANSACTIONS);
+    Row row =
+        good(
+            orders,
+            l(
+                0,
+                "{\"user_id\":\"u1\",\"order_id\":\"o1\",\"timestamp\":1709251200000,"
+                    + "\"items\":[{\"product_id\":\"p1\",\"quantity\":1,\"price\":2.5},"
+                    + "{\"product_id\":\"p2\",\"quantity\":2,\"gift\":true,\"note\":\"red\"}]}"));
+
+    Object extra = row.get(orders.tableSchema().fieldIndex(Schemas.EXTRA));
+    assertThat(scala.collection.JavaConverters.mapAsJavaMap((scala.collection.Map<?, ?>) extra))
+        .as("item keys beyond the contract")
+        .isEqualTo(Map.of("items[1].gift", "true", "items[1].note", "red"));
+  }
+
+  @Test
+  void basicUtcOffsetIsAccepted() {
+    Row row =
+        good(
+            parser,
+            l(
+                0,
+                "{\"browser_id\":\"b1\",\"product_id\":\"p1\",\"timestamp\":\"2024-03-01T23:30:00+0200\"}"));
+
+    assertThat(get(row, Schemas.EVENT_TIME))
+        .as("+0200 normalised to UTC")
+        .isEqualTo(Timestamp.from(Instant.parse("2024-03-01T21:30:00Z")));
+  }
 }
