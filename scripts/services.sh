@@ -503,7 +503,10 @@ cmd_start() {
     while ((${#pending[@]})); do
       still=()
       for svc in "${pending[@]}"; do
-        if ! pid=$(running_pid "$svc"); then
+        # just launched by us: liveness is enough (right after the fork, /proc/PID/cmdline can
+        # still show this script rather than java, which running_pid would take for a stranger)
+        pid=$(<"$(pid_file "$svc")")
+        if ! pid_alive "$pid"; then
           show_failure "$svc" "the process exited during startup"
           rm -f "$(pid_file "$svc")" "$(fragment_file "$svc")"
           failed+=("$svc")

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 
+import io.lambdaretail.config.Errors;
 import io.lambdaretail.ingest.IngestOptions.WriteMode;
 import io.lambdaretail.io.xz.XzCodec;
 import io.lambdaretail.spark.Schemas;
@@ -71,6 +72,7 @@ public final class IngestJob {
                 + options.output());
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     XzCodec.register(conf);
+    requireFreshPathsForErrorIfExists(conf);
     int cores = spark.sparkContext().defaultParallelism();
     List<ReadUnit> units =
         InputPlanner.plan(
@@ -193,6 +195,23 @@ public final class IngestJob {
               result.badRatio(),
               options.maxBadRatio(),
               options.quarantine()));
+    }
+  }
+
+  /**
+   * Checked up front so that error-if-exists never leaves the table written but not the quarantine.
+   */
+  private void requireFreshPathsForErrorIfExists(Configuration conf) {
+    if (options.mode() != WriteMode.ERROR_IF_EXISTS) {
+      return;
+    }
+    for (String path : List.of(options.output(), options.quarantine())) {
+      if (exists(new Path(path), conf)) {
+        throw Errors.invalid(
+            "--mode",
+            "error-if-exists",
+            "'" + path + "' already exists. Choose a new path or --mode overwrite-partitions.");
+      }
     }
   }
 

@@ -201,6 +201,18 @@ class IngestWriteModesTest {
   }
 
   @Test
+  void errorIfExistsChecksTheQuarantineBeforeWritingTheTable(SparkSession spark) throws Exception {
+    IngestOptions options = options(dayA(), Format.PARQUET, WriteMode.ERROR_IF_EXISTS, 1.0);
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of(options.quarantine()));
+
+    assertThatThrownBy(() -> new IngestJob(spark, options).run())
+        .as("run whose quarantine path exists")
+        .hasMessageContaining(options.quarantine())
+        .hasMessageContaining("already exists");
+    assertThat(java.nio.file.Path.of(options.output())).as("table not written").doesNotExist();
+  }
+
+  @Test
   void tooManyBadLinesFailTheRunAfterWritingEverything(SparkSession spark) {
     Path a = dayA();
     IngestOptions atLimit = options(a, Format.PARQUET, WriteMode.OVERWRITE_PARTITIONS, 0.25);
