@@ -4,6 +4,7 @@ import io.lambdaretail.ingest.IngestOptions.Compression;
 import io.lambdaretail.ingest.IngestOptions.Format;
 import io.lambdaretail.ingest.IngestOptions.WriteMode;
 import io.lambdaretail.io.xz.XzCodec;
+import io.lambdaretail.testing.XzFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,10 +17,8 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
-import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.SeekableInputStream;
 import org.tukaani.xz.SeekableXZInputStream;
-import org.tukaani.xz.XZOutputStream;
 
 /**
  * Test data for the ingest tests: ndjson text whose line offsets are known, multi-block xz, gzip,
@@ -107,19 +106,7 @@ final class IngestFixtures {
 
   /** One xz stream of {@code data} (preset 0) with a block ending after each offset. */
   static byte[] xz(byte[] data, long... blockEnds) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (XZOutputStream xz = new XZOutputStream(out, new LZMA2Options(0))) {
-      int done = 0;
-      for (long end : blockEnds) {
-        xz.write(data, done, (int) end - done);
-        xz.endBlock();
-        done = (int) end;
-      }
-      xz.write(data, done, data.length - done);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return XzFiles.multiBlock(data, blockEnds);
   }
 
   /** Block ends every {@code step} bytes below {@code length}, plus the extra ones, sorted. */

@@ -1,5 +1,6 @@
 package io.lambdaretail.io.xz;
 
+import io.lambdaretail.testing.XzFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,8 +19,6 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.input.LineRecordReader;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 import org.apache.hadoop.util.LineReader;
-import org.tukaani.xz.LZMA2Options;
-import org.tukaani.xz.XZOutputStream;
 
 /** Builds small xz files with blocks ending at chosen bytes, and reads them back split by split. */
 final class XzFixtures {
@@ -27,19 +26,7 @@ final class XzFixtures {
 
   /** One xz stream of {@code data} with a block ending after each offset in {@code blockEnds}. */
   static byte[] xz(byte[] data, long... blockEnds) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (XZOutputStream xz = new XZOutputStream(out, new LZMA2Options(0))) {
-      int done = 0;
-      for (long end : blockEnds) {
-        xz.write(data, done, (int) end - done);
-        xz.endBlock();
-        done = (int) end;
-      }
-      xz.write(data, done, data.length - done);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return XzFiles.multiBlock(data, blockEnds);
   }
 
   static byte[] concat(byte[]... parts) {
