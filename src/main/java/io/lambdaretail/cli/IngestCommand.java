@@ -34,10 +34,11 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  lambda-retail ingest --source pdpviews --input 'data/sample/pdpviews/*.ndjson.xz' \\",
-      "      --output data/lake/pdpviews",
-      "  lambda-retail ingest --source transactions --input s3a://bucket/dumps/transactions/ \\",
-      "      --output s3a://bucket/lake/transactions --format delta --max-bad-ratio 0.01"
+      "  lambda-retail ingest --source pdpviews \\",
+      "      --input 'data/sample/pdpviews/*.ndjson.xz' --output data/lake/pdpviews",
+      "  lambda-retail ingest --source transactions --format delta \\",
+      "      --input s3a://bucket/dumps/transactions/ \\",
+      "      --output s3a://bucket/lake/transactions --max-bad-ratio 0.01"
     })
 final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
