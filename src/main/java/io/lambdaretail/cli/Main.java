@@ -18,7 +18,13 @@ import picocli.CommandLine.Command;
     usageHelpAutoWidth = true,
     description =
         "Spark jobs for an e-commerce Lambda architecture: batch, speed and serving layers.",
-    subcommands = {GenerateCommand.class, IngestCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      GenerateCommand.class,
+      IngestCommand.class,
+      TrainSalesCommand.class,
+      PredictSalesCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success; the JSON summary is on stdout (and in --metrics-out)",

@@ -58,4 +58,45 @@ public final class Errors {
             + why
             + ". Pass a directory you can write to.");
   }
+
+  public static PipelineConfigException missingColumns(
+      String input, Collection<String> missing, Collection<String> found, String howToFix) {
+    return new PipelineConfigException(
+        "Input '"
+            + input
+            + "' lacks the required column(s) "
+            + missing
+            + "; its header has "
+            + found
+            + ". "
+            + howToFix);
+  }
+
+  public static PipelineConfigException inputNotFound(String option, String input) {
+    return new PipelineConfigException(
+        option
+            + " '"
+            + input
+            + "' matches no readable file. Pass an existing CSV file or a directory of CSV"
+            + " files (local path, s3a:// or hdfs:// URL).");
+  }
+
+  public static PipelineConfigException notASalesModel(String path, String why) {
+    return new PipelineConfigException(
+        "--model '"
+            + path
+            + "' is not a sales model: "
+            + why
+            + ". Pass the --model-out directory of a 'train-sales' run, e.g. --model models/sales.");
+  }
+
+  public static PipelineConfigException notEnoughMonths(int months, int holdout) {
+    return new PipelineConfigException(
+        "The sales data covers "
+            + months
+            + " month(s), too few for --holdout-months "
+            + holdout
+            + ": training needs at least one month before the holdout. Pass a smaller"
+            + " --holdout-months or more history.");
+  }
 }

@@ -27,6 +27,12 @@ public final class Schemas {
   public static final String EVENT_TIME = "event_time";
   public static final String EVENT_DATE = "event_date";
   public static final String EXTRA = "extra";
+  public static final String STORE_ID = "store_id";
+  public static final String SALES_DATE = "date";
+  public static final String YEAR = "year";
+  public static final String MONTH = "month";
+  public static final String PREDICTION = "prediction";
+  public static final String REASON = "reason";
 
   /** Product detail page views, one JSON object a line. */
   public static final StructType PDPVIEWS =

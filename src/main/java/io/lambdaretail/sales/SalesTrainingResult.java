@@ -1,0 +1,90 @@
+package io.lambdaretail.sales;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a {@code train-sales} run did: row counts, the training and holdout months, and the holdout
+ * metrics of our model, of the original feature set with the same regressor and of the
+ * seasonal-naive forecast (same store, product and month a year earlier).
+ *
+ * @param quarantinedByReason rejected input rows per reason
+ * @param trainRange first and last training month, {@code yyyy-MM}
+ * @param holdoutRange first and last holdout month, {@code yyyy-MM}
+ */
+public record SalesTrainingResult(
+    SalesTrainingOptions options,
+    long inputRows,
+    Map<String, Long> quarantinedByReason,
+    long monthlyRows,
+    long trainRows,
+    long holdoutRows,
+    List<String> trainRange,
+    List<String> holdoutRange,
+    SalesMetrics metrics,
+    SalesMetrics baseline,
+    SalesMetrics seasonalNaive,
+    String sparkVersion,
+    long durationMs) {
+
+  public long quarantined() {
+    return quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public Map<String, Object> toSummary() {
+    Map<String, Object> counts = new LinkedHashMap<>();
+    counts.put("input_rows", inputRows);
+    counts.put("valid_rows", inputRows - quarantined());
+    counts.put("quarantined", quarantined());
+    counts.put("quarantined_by_reason", quarantinedByReason);
+    counts.put("monthly_rows", monthlyRows);
+    counts.put("train_rows", trainRows);
+    counts.put("holdout_rows", holdoutRows);
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("input", options.input());
+    s.put("model", options.modelOut());
+    s.put("quarantine", options.quarantine());
+    s.put("regressor", options.regressor().cliName());
+    s.put("train_months", Map.of("first", trainRange.get(0), "last", trainRange.get(1)));
+    s.put("holdout_months", Map.of("first", holdoutRange.get(0), "last", holdoutRange.get(1)));
+    s.put("counts", counts);
+    s.put("metrics", metrics.toMap());
+    s.put("baseline", baseline.toMap());
+    s.put("seasonal_naive", seasonalNaive.toMap());
+    s.put("features", SalesFeatures.OURS);
+    s.put("spark_version", sparkVersion);
+    s.put("duration_ms", durationMs);
+    return s;
+  }
+
+  /** The plain-text metrics table logged at the end of a run. */
+  public String metricsTable() {
+    StringBuilder t = new StringBuilder();
+    t.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "%-16s %10s %10s %8s %8s%n",
+            "model",
+            "rmse",
+            "mae",
+            "r2",
+            "smape"));
+    row(t, "ours", metrics);
+    row(t, "original", baseline);
+    row(t, "seasonal-naive", seasonalNaive);
+    return t.toString();
+  }
+
+  private static void row(StringBuilder t, String name, SalesMetrics m) {
+    t.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "%-16s %10.3f %10.3f %8.4f %8.2f%n",
+            name,
+            m.rmse(),
+            m.mae(),
+            m.r2(),
+            m.smape()));
+  }
+}
