@@ -20,6 +20,7 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
 import io.lambdaretail.sales.SalesModelStore.SalesModel;
+import io.lambdaretail.spark.SparkSessions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ public final class SalesPredictionJob {
 
   public SalesPredictionResult run() {
     long started = System.currentTimeMillis();
+    SparkSessions.useFewShufflePartitions(spark);
     spark
         .sparkContext()
         .setJobDescription(

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.spark.SparkSessions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,7 @@ public final class SalesTrainingJob {
   public SalesTrainingResult run() {
     long started = System.currentTimeMillis();
     describe();
+    SparkSessions.useFewShufflePartitions(spark);
     // read and clean; rejected rows go to the quarantine
     List<String> header =
         SalesCsv.requireTrainingColumns(
