@@ -28,15 +28,21 @@ public abstract class LocalServices implements BeforeAllCallback, ParameterResol
   private static final Path PROJECT =
       Path.of(System.getProperty("lr.project.dir", ".")).toAbsolutePath();
   private static final Path STATE_DIR = PROJECT.resolve("target/it-services");
+  // An offset (-Dit.port.offset=N) lets two checkouts run their ITs at the same time.
+  private static final int PORT_OFFSET = Integer.getInteger("lr.it.port.offset", 0);
   private static final Map<String, String> PORTS =
       Map.of(
-          "LR_KAFKA_PORT", "29092",
-          "LR_KAFKA_CONTROLLER_PORT", "29093",
-          "LR_CASSANDRA_PORT", "29042",
-          "LR_CASSANDRA_STORAGE_PORT", "27000",
-          "LR_S3_PORT", "28080");
+          "LR_KAFKA_PORT", port(29092),
+          "LR_KAFKA_CONTROLLER_PORT", port(29093),
+          "LR_CASSANDRA_PORT", port(29042),
+          "LR_CASSANDRA_STORAGE_PORT", port(27000),
+          "LR_S3_PORT", port(28080));
 
   private final String service;
+
+  private static String port(int base) {
+    return Integer.toString(base + PORT_OFFSET);
+  }
 
   LocalServices(String service) {
     this.service = service;
