@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       TrainSalesCommand.class,
       PredictSalesCommand.class,
+      StreamCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -50,7 +50,16 @@ public final class LineParser implements Serializable {
     if (line.error() != null) {
       throw new BadRecordException("unreadable input: " + line.error());
     }
-    JsonNode record = parseJson(line.text());
+    return toTableRow(line.text());
+  }
+
+  /**
+   * A row of {@link #tableSchema()} for one JSON record (a Kafka message's value, say).
+   *
+   * @throws BadRecordException with the reason when the record does not fit the contract
+   */
+  public Row toTableRow(String text) throws BadRecordException {
+    JsonNode record = parseJson(text);
     Object[] typed = source.typedValues(record);
     int n = typed.length;
     Object[] values = new Object[n + 2];

@@ -1,0 +1,104 @@
+package io.lambdaretail.stream;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamReader;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
+
+/**
+ * Runs the Kafka to Delta stream until the topics are drained ({@code --available-now}) or stopped.
+ */
+public final class StreamJob {
+  private static final String QUERY_NAME = "lambda-retail-stream";
+
+  private final SparkSession spark;
+  private final StreamOptions options;
+
+  public StreamJob(SparkSession spark, StreamOptions options) {
+    this.spark = spark;
+    this.options = options;
+  }
+
+  public StreamResult run() throws StreamingQueryException, TimeoutException {
+    long start = System.nanoTime();
+    StreamStats stats = new StreamStats();
+    MicroBatchWriter writer =
+        new MicroBatchWriter(
+            spark, new LakeLayout(options.lake()), appId(), options.optimizeEvery(), stats);
+    ProgressLogger progress = new ProgressLogger();
+    spark.streams().addListener(progress);
+    GracefulStop stop = new GracefulStop();
+    try {
+      StreamingQuery query =
+          kafka()
+              .writeStream()
+              .queryName(QUERY_NAME)
+              .option("checkpointLocation", options.checkpoint())
+              .trigger(
+                  options.availableNow()
+                      ? Trigger.AvailableNow()
+                      : Trigger.ProcessingTime(options.trigger().toMillis()))
+              .foreachBatch(writer)
+              .start();
+      stop.install(query);
+      query.awaitTermination();
+    } finally {
+      stop.done();
+      spark.streams().removeListener(progress);
+    }
+    String reason = options.availableNow() ? "drained" : stop.requested() ? "signal" : "ended";
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new StreamResult(options.lake(), options.checkpoint(), reason, stats, seconds);
+  }
+
+  private Dataset<Row> kafka() {
+    DataStreamReader reader =
+        spark
+            .readStream()
+            .format("kafka")
+            .option("kafka.bootstrap.servers", options.bootstrap())
+            .option("startingOffsets", options.startingOffsets())
+            // topics created after the start are found within seconds, not Kafka's 5 minutes
+            .option("kafka.metadata.max.age.ms", "10000")
+            .option("includeHeaders", "false");
+    if (options.topicPattern() != null) {
+      reader = reader.option("subscribePattern", options.topicPattern());
+    } else {
+      reader = reader.option("subscribe", String.join(",", options.topics()));
+    }
+    if (options.maxOffsetsPerTrigger() > 0) {
+      reader = reader.option("maxOffsetsPerTrigger", options.maxOffsetsPerTrigger());
+    }
+    for (Map.Entry<String, String> e : options.kafkaOptions().entrySet()) {
+      reader = reader.option("kafka." + e.getKey(), e.getValue());
+    }
+    return reader.load();
+  }
+
+  /**
+   * The Delta transaction id of this stream: stable for a checkpoint, so a restart from it skips
+   * the batches its tables already hold; a new checkpoint is a new stream.
+   */
+  private String appId() {
+    Path path = new Path(options.checkpoint());
+    String qualified;
+    try {
+      qualified =
+          path.getFileSystem(spark.sparkContext().hadoopConfiguration())
+              .makeQualified(path)
+              .toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot resolve checkpoint " + path, e);
+    }
+    return QUERY_NAME
+        + "-"
+        + UUID.nameUUIDFromBytes(qualified.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,26 @@
+package io.lambdaretail.stream;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code stream} reads and where it writes. Exactly one of {@code topics} (non-empty) and
+ * {@code topicPattern} (non-null) is set; {@code trigger} is null with {@code availableNow}.
+ *
+ * @param kafkaOptions consumer settings passed through as {@code kafka.<key>} (security, timeouts)
+ * @param maxOffsetsPerTrigger 0 for no limit
+ * @param optimizeEvery compact the written tables every N batches; 0 never
+ */
+public record StreamOptions(
+    String bootstrap,
+    List<String> topics,
+    String topicPattern,
+    String lake,
+    String checkpoint,
+    Duration trigger,
+    boolean availableNow,
+    String startingOffsets,
+    long maxOffsetsPerTrigger,
+    int optimizeEvery,
+    Map<String, String> kafkaOptions) {}

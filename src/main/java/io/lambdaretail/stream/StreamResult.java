@@ -1,0 +1,23 @@
+package io.lambdaretail.stream;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A finished run of {@code stream}, as the JSON summary reports it. */
+public record StreamResult(
+    String lake, String checkpoint, String stopReason, StreamStats stats, double seconds) {
+
+  public Map<String, Object> toSummary() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("lake", lake);
+    s.put("checkpoint", checkpoint);
+    s.put("stopped", stopReason);
+    s.put("batches", stats.batches());
+    s.put("tables", stats.tables());
+    s.put("dead_letters", stats.deadLetterCount());
+    s.put("rejected_topics", stats.rejectedTopics());
+    s.put("new_columns", stats.newColumns());
+    s.put("seconds", Math.round(seconds * 10) / 10.0);
+    return s;
+  }
+}
