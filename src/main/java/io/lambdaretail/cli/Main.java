@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       TrainSalesCommand.class,
       PredictSalesCommand.class,
       StreamCommand.class,
+      ProduceCommand.class,
+      CatalogCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -49,6 +49,20 @@ public final class Errors {
         "Invalid value '" + value + "' for " + option + ": " + howToFix);
   }
 
+  public static PipelineConfigException invalidSql(String parserMessage) {
+    return new PipelineConfigException("Not valid SQL: " + parserMessage);
+  }
+
+  public static PipelineConfigException notReadOnly(String what) {
+    return new PipelineConfigException(
+        "catalog query is read-only: " + what + ". Use a SELECT (or WITH ... SELECT) query.");
+  }
+
+  public static PipelineConfigException unknownTable(String table, Collection<String> known) {
+    return new PipelineConfigException(
+        "No table '" + table + "' in the lake; its tables are " + known + ".");
+  }
+
   public static PipelineConfigException outputNotWritable(String option, Path path, String why) {
     return new PipelineConfigException(
         option

@@ -54,12 +54,19 @@ final class EventFiles {
 
   /** Simulates the slot and writes its two files. */
   List<FileStats> write(Slot slot) {
+    EventBuffer[] buffers = simulate(slot);
+    return List.of(
+        writeXz(EventKind.PDPVIEWS, slot, buffers[0]),
+        writeXz(EventKind.TRANSACTIONS, slot, buffers[1]));
+  }
+
+  /** The slot's page views and orders, in memory. */
+  EventBuffer[] simulate(Slot slot) {
     StringBuilder[] buffers = BUFFERS.get();
     EventBuffer views = buffer(EventKind.PDPVIEWS, slot, buffers[0]);
     EventBuffer orders = buffer(EventKind.TRANSACTIONS, slot, buffers[1]);
     new SessionSimulator(world, slot, views, orders).run();
-    return List.of(
-        writeXz(EventKind.PDPVIEWS, slot, views), writeXz(EventKind.TRANSACTIONS, slot, orders));
+    return new EventBuffer[] {views, orders};
   }
 
   /**

@@ -1,0 +1,2 @@
+/** {@code catalog}: the lake's Delta tables, their columns, and read-only SQL over them. */
+package io.lambdaretail.catalog;
