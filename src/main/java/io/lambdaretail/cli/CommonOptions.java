@@ -20,6 +20,13 @@ public final class CommonOptions {
   Path metricsOut;
 
   @Option(
+      names = "--print-config",
+      description =
+          "Print the resolved configuration (command line > --config file > defaults, secrets"
+              + " masked) and exit without running.")
+  boolean printConfig;
+
+  @Option(
       names = "--stacktrace",
       description = "Print the full stack trace when the command fails.")
   boolean stacktrace;

@@ -73,6 +73,7 @@ public final class Main implements Runnable {
     cli.setParameterExceptionHandler(ErrorHandlers::onParameterError);
     cli.setExecutionExceptionHandler(ErrorHandlers::onExecutionError);
     cli.setExitCodeExceptionMapper(ErrorHandlers::exitCode);
+    cli.setExecutionStrategy(new ResolvedConfig());
     return cli;
   }
 
