@@ -79,7 +79,7 @@ class SalesRoundTripTest {
         new SalesTrainingJob(
                 spark,
                 new SalesTrainingOptions(
-                    csv.toString(), model.toString(), 3, Regressor.GBT, null, 42))
+                    csv.toString(), model.toString(), 3, Regressor.GBT, null, 42, 20))
             .run();
     LOG.info("tiny sales holdout metrics:{}{}", System.lineSeparator(), result.metricsTable());
   }
@@ -125,7 +125,7 @@ class SalesRoundTripTest {
         new SalesPredictionJob(
                 spark,
                 new SalesPredictionOptions(
-                    model.toString(), input.toString(), output.toString(), Format.PARQUET))
+                    model.toString(), input.toString(), output.toString(), Format.PARQUET, null))
             .run();
 
     Map<String, Row> byKey = new HashMap<>();
