@@ -91,7 +91,7 @@ public final class TrainSalesCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "0",
       description =
-          "Boosting iterations (gbt, default 100), trees (random-forest, default 40) or solver"
+          "Boosting iterations (gbt, default 30), trees (random-forest, default 40) or solver"
               + " iterations (linear, default 50).")
   int iterations;
 

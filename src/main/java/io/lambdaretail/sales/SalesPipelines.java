@@ -124,7 +124,7 @@ final class SalesPipelines {
               .setPredictionCol(prediction)
               .setMaxIter(fit.iterations())
               .setMaxDepth(5)
-              .setStepSize(0.1)
+              .setStepSize(0.3)
               .setMaxBins(fit.maxBins())
               .setSeed(fit.seed());
       case RANDOM_FOREST ->

@@ -80,6 +80,12 @@ public final class SalesTrainingJob {
         SalesCleaning.classify(SalesCsv.read(spark, options.input(), header)).cache();
     Map<String, Long> reasons = reasonCounts(classified);
     SalesCleaning.quarantine(classified).write().mode("overwrite").parquet(options.quarantine());
+    if (reasons.getOrDefault("", 0L) == 0) {
+      classified.unpersist();
+      Map<String, Long> rejected = new TreeMap<>(reasons);
+      rejected.remove("");
+      throw Errors.noValidSalesRows(options.input(), rejected, options.quarantine());
+    }
     Dataset<Row> valid = SalesCleaning.valid(classified);
     Edges edges = edges(valid);
     Dataset<Row> monthly =

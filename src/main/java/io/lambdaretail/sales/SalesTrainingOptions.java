@@ -32,7 +32,7 @@ public record SalesTrainingOptions(
 
   /** The regressor at the end of both pipelines (ours and the original feature set). */
   public enum Regressor {
-    GBT(100),
+    GBT(30),
     RANDOM_FOREST(40),
     LINEAR(50);
 

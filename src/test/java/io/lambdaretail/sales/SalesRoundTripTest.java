@@ -214,6 +214,49 @@ class SalesRoundTripTest {
   }
 
   @Test
+  void csvWithWrongTypesIsInvalidInput() throws IOException {
+    // quantity and date swapped: every row fails a rule, so nothing is left to train on
+    Path input = dir.resolve("swapped.csv");
+    Files.writeString(
+        input,
+        "product_id,store_id,date,quantity\np1,s1,3,2024-01-01\np2,s1,4,2024-01-02\n",
+        StandardCharsets.UTF_8);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code =
+        cli(out, err)
+            .execute("train-sales", input.toString(), "--model-out", dir.resolve("m3").toString());
+
+    assertThat(code).as("exit code").isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString())
+        .as("stderr")
+        .startsWith("error: ")
+        .contains("has no valid sales row: all rows were rejected {unparseable_date=2}")
+        .contains("date as yyyy-MM-dd");
+    assertThat(dir.resolve("m3")).as("model dir").doesNotExist();
+  }
+
+  @Test
+  void fileThatIsNotACsvIsInvalidInput() throws IOException {
+    Path input = dir.resolve("events.ndjson");
+    Files.writeString(input, "{\"store_id\":\"s1\",\"quantity\":3}\n", StandardCharsets.UTF_8);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code =
+        cli(out, err)
+            .execute("train-sales", input.toString(), "--model-out", dir.resolve("m4").toString());
+
+    assertThat(code).as("exit code").isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString())
+        .as("stderr")
+        .startsWith("error: ")
+        .contains("lacks the required column(s) [product_id, store_id, quantity, date]");
+    assertThat(out.toString()).as("stdout").isEmpty();
+  }
+
+  @Test
   void ingestOutputIsNotASalesModel(SparkSession spark) throws IOException {
     Path lake = dir.resolve("lake/pdpviews");
     new IngestJob(
