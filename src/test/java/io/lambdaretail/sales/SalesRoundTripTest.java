@@ -257,6 +257,28 @@ class SalesRoundTripTest {
   }
 
   @Test
+  void cassandraHostWithoutKeyspaceIsInvalidInput() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code =
+        cli(out, err)
+            .execute(
+                "predict-sales",
+                "--model",
+                model.toString(),
+                "--input",
+                dir.resolve("any.csv").toString(),
+                "--output",
+                dir.resolve("never").toString(),
+                "--cassandra-host",
+                "127.0.0.1");
+
+    assertThat(code).as("exit code").isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).as("stderr").contains("--cassandra-host and --keyspace go together");
+  }
+
+  @Test
   void ingestOutputIsNotASalesModel(SparkSession spark) throws IOException {
     Path lake = dir.resolve("lake/pdpviews");
     new IngestJob(
