@@ -1,6 +1,8 @@
 package io.lambdaretail.cli;
 
+import io.lambdaretail.config.Errors;
 import io.lambdaretail.sales.SalesCsv;
+import io.lambdaretail.sales.SalesForecastTable;
 import io.lambdaretail.sales.SalesModelStore;
 import io.lambdaretail.sales.SalesPredictionJob;
 import io.lambdaretail.sales.SalesPredictionOptions;
@@ -38,7 +40,9 @@ import picocli.CommandLine.Spec;
       "  lambda-retail predict-sales --model models/sales --input next_month.csv \\",
       "      --output data/predictions/sales",
       "  lambda-retail predict-sales --model s3a://bucket/models/sales --input s3a://bucket/in.csv \\",
-      "      --output s3a://bucket/out/sales --format parquet"
+      "      --output s3a://bucket/out/sales --format parquet",
+      "  lambda-retail predict-sales --model models/sales --input next_month.csv \\",
+      "      --output data/predictions/sales --cassandra-host 127.0.0.1 --keyspace lambda_retail"
     })
 public final class PredictSalesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -61,6 +65,25 @@ public final class PredictSalesCommand implements Callable<Integer> {
       description = "csv or parquet (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(
+      names = "--cassandra-host",
+      paramLabel = "H",
+      description = "Also write table sales_forecast_by_store on this Cassandra node.")
+  String cassandraHost;
+
+  @Option(
+      names = "--cassandra-port",
+      paramLabel = "P",
+      defaultValue = "9042",
+      description = "Cassandra CQL port (default: ${DEFAULT-VALUE}).")
+  int cassandraPort;
+
+  @Option(
+      names = "--keyspace",
+      paramLabel = "K",
+      description = "Keyspace of the forecast table, created when missing (with --cassandra-host).")
+  String keyspace;
+
   @Override
   public Integer call() {
     SalesPredictionOptions options = options();
@@ -75,7 +98,20 @@ public final class PredictSalesCommand implements Callable<Integer> {
   }
 
   SalesPredictionOptions options() {
-    return new SalesPredictionOptions(model, input, output, format);
+    return new SalesPredictionOptions(model, input, output, format, cassandra());
+  }
+
+  private SalesForecastTable.Target cassandra() {
+    if (cassandraHost == null && keyspace == null) {
+      return null;
+    }
+    if (cassandraHost == null || keyspace == null) {
+      throw Errors.invalid(
+          cassandraHost == null ? "--keyspace" : "--cassandra-host",
+          cassandraHost == null ? keyspace : cassandraHost,
+          "--cassandra-host and --keyspace go together; pass both to write to Cassandra.");
+    }
+    return new SalesForecastTable.Target(cassandraHost, cassandraPort, keyspace);
   }
 
   /** Accepts csv or parquet in any case. */

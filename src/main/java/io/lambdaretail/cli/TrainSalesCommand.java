@@ -86,6 +86,15 @@ public final class TrainSalesCommand implements Callable<Integer> {
       description = "Random seed of the tree ensembles (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Boosting iterations (gbt, default 30), trees (random-forest, default 40) or solver"
+              + " iterations (linear, default 50).")
+  int iterations;
+
   @Override
   public Integer call() {
     SalesTrainingOptions options = options();
@@ -98,7 +107,8 @@ public final class TrainSalesCommand implements Callable<Integer> {
   }
 
   SalesTrainingOptions options() {
-    return new SalesTrainingOptions(input, modelOut, holdoutMonths, regressor, quarantine, seed);
+    return new SalesTrainingOptions(
+        input, modelOut, holdoutMonths, regressor, quarantine, seed, iterations);
   }
 
   /** Accepts the kebab-case names shown in the help. */

@@ -2,6 +2,7 @@ package io.lambdaretail.config;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Map;
 
 /** The one place that builds user-facing error messages: problem, value, how to fix it. */
 public final class Errors {
@@ -112,5 +113,18 @@ public final class Errors {
             + holdout
             + ": training needs at least one month before the holdout. Pass a smaller"
             + " --holdout-months or more history.");
+  }
+
+  public static PipelineConfigException noValidSalesRows(
+      String input, Map<String, Long> rejectedByReason, String quarantine) {
+    return new PipelineConfigException(
+        "Input '"
+            + input
+            + "' has no valid sales row: all rows were rejected "
+            + rejectedByReason
+            + " (see the quarantine at "
+            + quarantine
+            + "). Check that the columns hold what the header says: date as yyyy-MM-dd and"
+            + " quantity as a non-negative number.");
   }
 }

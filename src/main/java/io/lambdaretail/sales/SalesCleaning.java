@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,6 +33,9 @@ public final class SalesCleaning {
   public static final String UNPARSEABLE_DATE = "unparseable_date";
   public static final String NON_NUMERIC_QUANTITY = "non_numeric_quantity";
   public static final String NEGATIVE_QUANTITY = "negative_quantity";
+
+  /** The parsed date of a valid row. */
+  public static final String SALE_DATE = "sale_date";
 
   // Strict shapes first: Spark's date parser throws (instead of returning null) on some strings the
   // legacy parser would have read, such as 2024-1-5; these never reach it.
@@ -63,16 +67,35 @@ public final class SalesCleaning {
     return classified.filter(col(REASON).isNotNull()).drop(PARSED_DATE, PARSED_QUANTITY);
   }
 
-  /** Good rows as store, product, year, month and a numeric quantity. */
+  /** Good rows as store, product, the parsed date, year, month and a numeric quantity. */
   public static Dataset<Row> valid(Dataset<Row> classified) {
     return classified
         .filter(col(REASON).isNull())
         .select(
             trim(col(STORE_ID)).as(STORE_ID),
             trim(col(PRODUCT_ID)).as(PRODUCT_ID),
+            col(PARSED_DATE).as(SALE_DATE),
             year(col(PARSED_DATE)).as(YEAR),
             month(col(PARSED_DATE)).as(MONTH),
             col(PARSED_QUANTITY).as(QUANTITY));
+  }
+
+  /**
+   * The first month the data covers from its first day: an upload that starts on the 2nd (or the
+   * 31st) has a first month whose sum is not a monthly quantity and would pull levels and lags
+   * down.
+   */
+  public static int firstCompletePeriod(LocalDate firstDay) {
+    return period(firstDay) + (firstDay.getDayOfMonth() == 1 ? 0 : 1);
+  }
+
+  /** The last month the data covers to its last day (see {@link #firstCompletePeriod}). */
+  public static int lastCompletePeriod(LocalDate lastDay) {
+    return period(lastDay) - (lastDay.getDayOfMonth() == lastDay.lengthOfMonth() ? 0 : 1);
+  }
+
+  static int period(LocalDate day) {
+    return day.getYear() * 12 + day.getMonthValue() - 1;
   }
 
   /** Monthly quantity per store and product, with the month's {@link SalesFeatures#PERIOD}. */

@@ -41,7 +41,16 @@ public final class SalesModelStore {
       PipelineModel pipeline,
       SalesLevels levels,
       Dataset<Row> history,
-      Map<String, Object> metadata) {}
+      Map<String, Object> metadata) {
+
+    /** The last month of the history: forecasts are made from the end of it. */
+    public int lastHistoryPeriod() {
+      return ((Number) metadata.get(HISTORY_LAST_PERIOD)).intValue();
+    }
+  }
+
+  /** Metadata key of the history's last month as a {@link SalesFeatures#PERIOD}. */
+  static final String HISTORY_LAST_PERIOD = "history_last_period";
 
   /** Writes the pipeline first and metadata.json last, so a half-written dir fails to load. */
   static void save(

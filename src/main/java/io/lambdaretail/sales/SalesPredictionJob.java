@@ -75,32 +75,51 @@ public final class SalesPredictionJob {
             spark.sparkContext().hadoopConfiguration(), options.input());
     // cached so that the row ids, which join predictions back to input rows, are computed once
     Dataset<Row> input = keyed(SalesCsv.read(spark, options.input(), header), header).cache();
-    Dataset<Row> scored = score(model, input, outputColumns(header)).cache();
+    Dataset<Row> scored = score(model, input).cache();
     try {
       scored
+          .select(outputColumns(header))
           .write()
           .mode("overwrite")
           .option("header", "true")
           .format(options.format().sparkName())
           .save(options.output());
+      long cassandraRows = options.cassandra() == null ? -1 : writeCassandra(model, scored);
       Map<String, Long> byStatus = new TreeMap<>();
       for (Row r : scored.groupBy(STATUS).count().collectAsList()) {
         byStatus.put(r.getString(0), r.getLong(1));
       }
       long rows = byStatus.values().stream().mapToLong(Long::longValue).sum();
       return new SalesPredictionResult(
-          options, rows, byStatus, System.currentTimeMillis() - started);
+          options, rows, byStatus, cassandraRows, System.currentTimeMillis() - started);
     } finally {
       scored.unpersist();
       input.unpersist();
     }
   }
 
-  /** The input's key columns as given, for the output. */
-  private static List<String> outputColumns(List<String> header) {
+  private long writeCassandra(SalesModel model, Dataset<Row> scored) {
+    Dataset<Row> rows =
+        SalesForecastTable.rows(
+            scored.select(
+                col("_store").as(STORE_ID),
+                col("_product").as(PRODUCT_ID),
+                col("_year").as(YEAR),
+                col("_month").as(MONTH),
+                col(PREDICTION),
+                col(STATUS)),
+            String.valueOf(model.metadata().get("created_at")));
+    SalesForecastTable.ensure(spark, options.cassandra());
+    SalesForecastTable.write(rows, options.cassandra());
+    return rows.count();
+  }
+
+  /** The input's key columns as given, the prediction and the status. */
+  private static Column[] outputColumns(List<String> header) {
     List<String> cols = new ArrayList<>(List.of(STORE_ID, PRODUCT_ID));
     cols.addAll(header.contains(SALES_DATE) ? List.of(SALES_DATE) : List.of(YEAR, MONTH));
-    return cols;
+    cols.addAll(List.of(PREDICTION, STATUS));
+    return cols.stream().map(c -> col(c)).toArray(Column[]::new);
   }
 
   /**
@@ -127,7 +146,8 @@ public final class SalesPredictionJob {
         .withColumn("_month", m);
   }
 
-  private static Dataset<Row> score(SalesModel model, Dataset<Row> input, List<String> outputs) {
+  /** The input's columns plus the prediction and the status. */
+  private static Dataset<Row> score(SalesModel model, Dataset<Row> input) {
     Dataset<Row> targets =
         SalesFeatures.withPeriod(
                 input.select(
@@ -140,22 +160,24 @@ public final class SalesPredictionJob {
             .withColumn(TARGET, lit(true));
     Dataset<Row> history = model.history().withColumn(TARGET, lit(false));
     // lags over history plus the rows to predict; rows to predict carry no quantity, so they
-    // never feed a lag
+    // never feed a lag; a month k ahead of the history sees the lags it would see in training
     Dataset<Row> lagged =
         SalesFeatures.withLags(history.unionByName(targets, true)).filter(col(TARGET));
     Dataset<Row> features =
-        SalesFeatures.withLevels(SalesFeatures.withCalendar(lagged), model.levels());
+        SalesFeatures.withLevels(
+            SalesFeatures.maskLags(
+                SalesFeatures.withHorizonFrom(
+                    SalesFeatures.withCalendar(lagged), model.lastHistoryPeriod())),
+            model.levels());
     Dataset<Row> predicted =
         model
             .pipeline()
             .transform(features)
             .select(col(ROW_ID), col(PERIOD), col(PREDICTION), status());
-    Dataset<Row> joined = input.join(predicted, ROW_ID);
-    List<Column> cols = new ArrayList<>();
-    outputs.forEach(c -> cols.add(col(c)));
-    cols.add(when(col(PERIOD).isNotNull(), col(PREDICTION)).as(PREDICTION));
-    cols.add(when(col(PERIOD).isNull(), lit(INVALID_DATE)).otherwise(col(STATUS)).as(STATUS));
-    return joined.select(cols.toArray(Column[]::new));
+    return input
+        .join(predicted, ROW_ID)
+        .withColumn(PREDICTION, when(col(PERIOD).isNotNull(), col(PREDICTION)))
+        .withColumn(STATUS, when(col(PERIOD).isNull(), lit(INVALID_DATE)).otherwise(col(STATUS)));
   }
 
   private static Column status() {

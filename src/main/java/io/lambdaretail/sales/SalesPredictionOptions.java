@@ -11,8 +11,11 @@ import java.util.Locale;
  *     {@code month} ({@code --input})
  * @param output where the predictions go, replaced on each run ({@code --output})
  * @param format {@code csv} or {@code parquet} ({@code --format}, default csv)
+ * @param cassandra where the predictions also go ({@code --cassandra-host}, {@code
+ *     --cassandra-port}, {@code --keyspace}); null for none
  */
-public record SalesPredictionOptions(String model, String input, String output, Format format) {
+public record SalesPredictionOptions(
+    String model, String input, String output, Format format, SalesForecastTable.Target cassandra) {
 
   /** Output format of the predictions. */
   public enum Format {

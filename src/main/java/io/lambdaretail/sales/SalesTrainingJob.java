@@ -12,9 +12,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.sales.SalesTrainingResult.Counts;
 import io.lambdaretail.spark.SparkSessions;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +61,10 @@ public final class SalesTrainingJob {
     }
   }
 
+  /** Complete months (periods) of the upload; the partial edge months and their input rows. */
+  private record Edges(
+      int firstComplete, int lastComplete, List<String> partialMonths, long partialRows) {}
+
   /** Our fitted pipeline, the original one and the bins the trees used. */
   private record Models(PipelineModel ours, PipelineModel original, int maxBins) {}
 
@@ -72,16 +80,33 @@ public final class SalesTrainingJob {
         SalesCleaning.classify(SalesCsv.read(spark, options.input(), header)).cache();
     Map<String, Long> reasons = reasonCounts(classified);
     SalesCleaning.quarantine(classified).write().mode("overwrite").parquet(options.quarantine());
-    Dataset<Row> monthly = SalesCleaning.monthly(SalesCleaning.valid(classified)).cache();
+    if (reasons.getOrDefault("", 0L) == 0) {
+      classified.unpersist();
+      Map<String, Long> rejected = new TreeMap<>(reasons);
+      rejected.remove("");
+      throw Errors.noValidSalesRows(options.input(), rejected, options.quarantine());
+    }
+    Dataset<Row> valid = SalesCleaning.valid(classified);
+    Edges edges = edges(valid);
+    Dataset<Row> monthly =
+        SalesCleaning.monthly(valid)
+            .filter(col(PERIOD).between(edges.firstComplete(), edges.lastComplete()))
+            .cache();
     try {
       // split by time, learn levels on the training months only, then fit, score and save
       Span span = span(monthly);
       int cutoff = span.last() - options.holdoutMonths();
       SalesLevels levels = SalesFeatures.levels(monthly.filter(col(PERIOD).leq(cutoff)));
-      Dataset<Row> features = features(monthly, levels).cache();
+      Dataset<Row> features = features(monthly, levels, cutoff, options.holdoutMonths()).cache();
       Models models = fit(features.filter(col(PERIOD).leq(cutoff)), span);
       SalesTrainingResult result =
-          score(models, features, monthly.count(), span, cutoff, reasons, started);
+          score(
+              models,
+              features,
+              new Counts(reasons, monthly.count(), edges.partialMonths(), edges.partialRows()),
+              span,
+              cutoff,
+              started);
       features.unpersist();
       Dataset<Row> history = monthly.select(STORE_ID, PRODUCT_ID, YEAR, MONTH, PERIOD, QUANTITY);
       SalesModelStore.save(
@@ -90,13 +115,43 @@ public final class SalesTrainingJob {
           models.ours(),
           levels,
           history,
-          metadata(result, levels, models.maxBins()));
+          metadata(result, levels, models.maxBins(), span.last()));
       LOG.info("train-sales holdout metrics:{}{}", System.lineSeparator(), result.metricsTable());
       return result;
     } finally {
       monthly.unpersist();
       classified.unpersist();
     }
+  }
+
+  /**
+   * The complete months of the upload and what the partial first and last months held. Those
+   * months' sums are not monthly quantities: they are left out of training and history, and
+   * reported.
+   */
+  private Edges edges(Dataset<Row> valid) {
+    Row r = valid.agg(min(SalesCleaning.SALE_DATE), max(SalesCleaning.SALE_DATE)).first();
+    if (r.isNullAt(0)) {
+      throw Errors.notEnoughMonths(0, options.holdoutMonths());
+    }
+    LocalDate first = r.getDate(0).toLocalDate();
+    LocalDate last = r.getDate(1).toLocalDate();
+    int firstComplete = SalesCleaning.firstCompletePeriod(first);
+    int lastComplete = SalesCleaning.lastCompletePeriod(last);
+    List<String> partial = new ArrayList<>();
+    if (firstComplete > SalesCleaning.period(first)) {
+      partial.add(month(SalesCleaning.period(first)));
+    }
+    if (lastComplete < SalesCleaning.period(last) && SalesCleaning.period(last) >= firstComplete) {
+      partial.add(month(SalesCleaning.period(last)));
+    }
+    long partialRows =
+        partial.isEmpty()
+            ? 0
+            : SalesFeatures.withPeriod(valid)
+                .filter(not(col(PERIOD).between(firstComplete, lastComplete)))
+                .count();
+    return new Edges(firstComplete, lastComplete, List.copyOf(partial), partialRows);
   }
 
   private void describe() {
@@ -113,9 +168,20 @@ public final class SalesTrainingJob {
                 + options.modelOut());
   }
 
-  static Dataset<Row> features(Dataset<Row> monthly, SalesLevels levels) {
-    return SalesFeatures.withLevels(
-        SalesFeatures.withCalendar(SalesFeatures.withLags(monthly)), levels);
+  /**
+   * Features of all months: training rows (up to the cutoff) with spread horizons, holdout rows
+   * with the horizon from the cutoff, so a holdout month sees no lag after the cutoff, just as a
+   * forecast made at the cutoff would not.
+   */
+  static Dataset<Row> features(
+      Dataset<Row> monthly, SalesLevels levels, int cutoff, int maxHorizon) {
+    Dataset<Row> lagged = SalesFeatures.withCalendar(SalesFeatures.withLags(monthly));
+    Dataset<Row> train =
+        SalesFeatures.withTrainingHorizon(lagged.filter(col(PERIOD).leq(cutoff)), maxHorizon);
+    Dataset<Row> holdout =
+        SalesFeatures.withHorizonFrom(lagged.filter(col(PERIOD).gt(cutoff)), cutoff);
+    return SalesFeatures.withRatioLabel(
+        SalesFeatures.withLevels(SalesFeatures.maskLags(train.unionByName(holdout)), levels));
   }
 
   /** Fits our pipeline and the original one with the same regressor on the training rows. */
@@ -127,37 +193,27 @@ public final class SalesTrainingJob {
         span.products());
     // trees treat the indexed columns as categorical: one bin per label plus the unknown one
     int maxBins = (int) Math.max(32, Math.max(span.products(), span.stores()) + 1);
-    PipelineModel ours =
-        SalesPipelines.build(SalesFeatures.OURS, options.regressor(), maxBins, options.seed())
-            .fit(train);
-    PipelineModel original =
-        SalesPipelines.build(SalesFeatures.ORIGINAL, options.regressor(), maxBins, options.seed())
-            .fit(train);
+    SalesPipelines.Fit fit =
+        new SalesPipelines.Fit(options.regressor(), maxBins, options.iterations(), options.seed());
+    PipelineModel ours = SalesPipelines.ours(fit).fit(train);
+    PipelineModel original = SalesPipelines.original(fit).fit(train);
     return new Models(ours, original, maxBins);
   }
 
   private SalesTrainingResult score(
-      Models models,
-      Dataset<Row> features,
-      long monthlyRows,
-      Span span,
-      int cutoff,
-      Map<String, Long> reasons,
-      long started) {
+      Models models, Dataset<Row> features, Counts counts, Span span, int cutoff, long started) {
     Dataset<Row> holdout = features.filter(col(PERIOD).gt(cutoff));
     return new SalesTrainingResult(
         options,
-        reasons.values().stream().mapToLong(Long::longValue).sum(),
-        withoutValid(reasons),
-        monthlyRows,
+        counts,
         features.filter(col(PERIOD).leq(cutoff)).count(),
         holdout.count(),
         List.of(month(span.first()), month(cutoff)),
         List.of(month(cutoff + 1), month(span.last())),
         SalesMetrics.evaluate(models.ours().transform(holdout), QUANTITY, PREDICTION),
         SalesMetrics.evaluate(models.original().transform(holdout), QUANTITY, PREDICTION),
-        // seasonal naive: the same month a year earlier (the fallback where it is missing)
-        SalesMetrics.evaluate(holdout, QUANTITY, SalesFeatures.lag(12)),
+        // seasonal naive: the same month a year earlier (the pair level where it is missing)
+        SalesMetrics.evaluate(holdout, QUANTITY, SalesFeatures.SEASONAL_NAIVE),
         spark.version(),
         System.currentTimeMillis() - started);
   }
@@ -169,12 +225,6 @@ public final class SalesTrainingJob {
       counts.put(r.isNullAt(0) ? "" : r.getString(0), r.getLong(1));
     }
     return counts;
-  }
-
-  private static Map<String, Long> withoutValid(Map<String, Long> reasons) {
-    Map<String, Long> bad = new TreeMap<>(reasons);
-    bad.remove("");
-    return bad;
   }
 
   private Span span(Dataset<Row> monthly) {
@@ -193,22 +243,33 @@ public final class SalesTrainingJob {
   }
 
   private Map<String, Object> metadata(
-      SalesTrainingResult result, SalesLevels levels, int maxBins) {
+      SalesTrainingResult result, SalesLevels levels, int maxBins, int lastPeriod) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", SalesModelStore.KIND);
     m.put("created_at", java.time.Instant.now().toString());
     m.put("input", options.input());
     m.put("regressor", options.regressor().cliName());
+    m.put("iterations", options.iterations());
     m.put("max_bins", maxBins);
     m.put("label", QUANTITY);
+    m.put(
+        "target", SalesFeatures.RATIO_LABEL + " = " + QUANTITY + " / " + SalesFeatures.PAIR_LEVEL);
     m.put("features", SalesFeatures.OURS);
     m.put("lags_months", SalesFeatures.LAGS);
+    m.put("max_horizon", options.holdoutMonths());
+    m.put(SalesModelStore.HISTORY_LAST_PERIOD, lastPeriod);
     m.put("global_mean", levels.globalMean());
     m.put("spark_version", result.sparkVersion());
     Map<String, Object> summary = result.toSummary();
     for (String key :
         List.of(
-            "train_months", "holdout_months", "counts", "metrics", "baseline", "seasonal_naive")) {
+            "train_months",
+            "holdout_months",
+            "partial_months",
+            "counts",
+            "metrics",
+            "baseline",
+            "seasonal_naive")) {
       m.put(key, summary.get(key));
     }
     return m;

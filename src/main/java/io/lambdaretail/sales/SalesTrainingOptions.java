@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param quarantine where rejected rows go ({@code --quarantine}, default {@code
  *     <model-out>_quarantine})
  * @param seed random seed of the tree ensembles ({@code --seed})
+ * @param iterations boosting iterations (gbt), trees (random-forest) or solver iterations (linear)
+ *     ({@code --iterations}, 0 = the regressor's default)
  */
 public record SalesTrainingOptions(
     String input,
@@ -22,16 +24,28 @@ public record SalesTrainingOptions(
     int holdoutMonths,
     Regressor regressor,
     String quarantine,
-    long seed) {
+    long seed,
+    int iterations) {
 
   /** Default of {@code --model-out}. */
   public static final String DEFAULT_MODEL_OUT = "models/sales";
 
   /** The regressor at the end of both pipelines (ours and the original feature set). */
   public enum Regressor {
-    GBT,
-    RANDOM_FOREST,
-    LINEAR;
+    GBT(30),
+    RANDOM_FOREST(40),
+    LINEAR(50);
+
+    private final int defaultIterations;
+
+    Regressor(int defaultIterations) {
+      this.defaultIterations = defaultIterations;
+    }
+
+    /** Iterations when {@code --iterations} is not given. */
+    public int defaultIterations() {
+      return defaultIterations;
+    }
 
     /** {@code gbt}, {@code random-forest} or {@code linear}, case-insensitive. */
     public static Regressor parse(String value) {
@@ -62,6 +76,12 @@ public record SalesTrainingOptions(
     }
     if (regressor == null) {
       regressor = Regressor.GBT;
+    }
+    if (iterations < 0) {
+      throw Errors.mustBePositive("--iterations", iterations);
+    }
+    if (iterations == 0) {
+      iterations = regressor.defaultIterations();
     }
     if (quarantine == null || quarantine.isBlank()) {
       quarantine = modelOut + "_quarantine";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaretail.spark.Schemas;
 import io.lambdaretail.testing.SharedSpark;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,5 +89,23 @@ class SalesCleaningTest {
             Map.entry("s1/p1/2024-4@24291", 4.5),
             Map.entry("s1/p2/2024-3@24290", 0.0));
     classified.unpersist();
+  }
+
+  @Test
+  void partialFirstAndLastMonthsAreNotComplete() {
+    int jan2022 = 2022 * 12;
+
+    assertThat(SalesCleaning.firstCompletePeriod(LocalDate.of(2022, 1, 1)))
+        .as("an upload from Jan 1st: January is complete")
+        .isEqualTo(jan2022);
+    assertThat(SalesCleaning.firstCompletePeriod(LocalDate.of(2022, 1, 31)))
+        .as("an upload from Jan 31st: February is the first complete month")
+        .isEqualTo(jan2022 + 1);
+    assertThat(SalesCleaning.lastCompletePeriod(LocalDate.of(2024, 2, 29)))
+        .as("to Feb 29th of a leap year: February is complete")
+        .isEqualTo(2024 * 12 + 1);
+    assertThat(SalesCleaning.lastCompletePeriod(LocalDate.of(2024, 1, 30)))
+        .as("to Jan 30th: December is the last complete month")
+        .isEqualTo(2023 * 12 + 11);
   }
 }

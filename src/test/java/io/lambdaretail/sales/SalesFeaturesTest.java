@@ -142,7 +142,84 @@ class SalesFeaturesTest {
         .isCloseTo(20.0, within(1e-9));
     Row known = out.get("s2/p1");
     assertThat((Double) known.getAs(SalesFeatures.lag(12)))
-        .as("missing lag = store level 20 x product level 15 / global 20")
-        .isCloseTo(15.0, within(1e-9));
+        .as("missing lag of a known pair = its pair level")
+        .isCloseTo(20.0, within(1e-9));
+    assertThat((Double) known.getAs(SalesFeatures.lagRatio(12)))
+        .as("its lag ratio")
+        .isCloseTo(1.0, within(1e-9));
+    assertThat((Double) unknown.getAs(SalesFeatures.PAIR_LEVEL))
+        .as("unknown pair: pair level = store level 20 x product level 20 / global 20")
+        .isCloseTo(20.0, within(1e-9));
+  }
+
+  @Test
+  void aForecastSeesNoLagAfterItsOrigin(SparkSession spark) {
+    Dataset<Row> monthly = SalesFeatures.withPeriod(spark.createDataFrame(history(), MONTHLY));
+    // the origin: 2024-03 (period 24290); rows after it are forecasts 1, 2, 3 months ahead
+    int origin = 2024 * 12 + 3 - 1;
+
+    List<Row> rows =
+        SalesFeatures.maskLags(
+                SalesFeatures.withHorizonFrom(SalesFeatures.withLags(monthly), origin))
+            .filter("store_id = 's2'")
+            .collectAsList();
+
+    for (Row r : rows) {
+      int period = r.getAs("period");
+      int horizon = r.getAs(SalesFeatures.HORIZON);
+      assertThat(horizon)
+          .as("horizon of period %d", period)
+          .isEqualTo(Math.max(1, period - origin));
+      for (int k : SalesFeatures.LAGS) {
+        Object lag = r.getAs(SalesFeatures.lag(k));
+        if (period - k > origin) {
+          assertThat(lag).as("lag_%d of period %d reads after the origin", k, period).isNull();
+        } else if (period - k >= 2023 * 12) {
+          assertThat((Double) lag)
+              .as("lag_%d of period %d", k, period)
+              .isEqualTo(1000.0 + period - k - 2023 * 12);
+        }
+      }
+      assertThat(r.<Double>getAs(SalesFeatures.SEASONAL_NAIVE))
+          .as("seasonal naive of period %d is never masked", period)
+          .isEqualTo(period - 12 >= 2023 * 12 ? 1000.0 + period - 12 - 2023 * 12 : null);
+    }
+  }
+
+  @Test
+  void trainingHorizonsAreSpreadAndRepeatable(SparkSession spark) {
+    Dataset<Row> monthly = SalesFeatures.withPeriod(spark.createDataFrame(history(), MONTHLY));
+
+    List<Row> first =
+        SalesFeatures.withTrainingHorizon(monthly, 3).orderBy("store_id", "period").collectAsList();
+    List<Row> again =
+        SalesFeatures.withTrainingHorizon(monthly, 3).orderBy("store_id", "period").collectAsList();
+
+    assertThat(first).as("same horizons on a rerun").isEqualTo(again);
+    assertThat(first.stream().map(r -> r.<Integer>getAs(SalesFeatures.HORIZON)).distinct())
+        .as("horizons used")
+        .containsExactlyInAnyOrder(1, 2, 3);
+  }
+
+  @Test
+  void ratioLabelIsTheQuantityOverThePairLevel(SparkSession spark) {
+    Dataset<Row> train =
+        SalesFeatures.withPeriod(
+            spark.createDataFrame(
+                List.of(c("s1", "p1", 2024, 1, 10), c("s1", "p1", 2024, 2, 30)), MONTHLY));
+    SalesLevels levels = SalesFeatures.levels(train);
+
+    List<Row> rows =
+        SalesFeatures.withRatioLabel(
+                SalesFeatures.withLevels(SalesFeatures.withLags(train), levels))
+            .orderBy("period")
+            .collectAsList();
+
+    assertThat(rows.stream().map(r -> r.<Double>getAs(SalesFeatures.RATIO_LABEL)))
+        .as("10 / 20 and 30 / 20")
+        .containsExactly(0.5, 1.5);
+    assertThat((Double) rows.get(1).getAs(SalesFeatures.lagRatio(1)))
+        .as("lag_1 ratio of February: 10 / 20")
+        .isCloseTo(0.5, within(1e-9));
   }
 }

@@ -79,7 +79,7 @@ class SalesRoundTripTest {
         new SalesTrainingJob(
                 spark,
                 new SalesTrainingOptions(
-                    csv.toString(), model.toString(), 3, Regressor.GBT, null, 42))
+                    csv.toString(), model.toString(), 3, Regressor.GBT, null, 42, 20))
             .run();
     LOG.info("tiny sales holdout metrics:{}{}", System.lineSeparator(), result.metricsTable());
   }
@@ -125,7 +125,7 @@ class SalesRoundTripTest {
         new SalesPredictionJob(
                 spark,
                 new SalesPredictionOptions(
-                    model.toString(), input.toString(), output.toString(), Format.PARQUET))
+                    model.toString(), input.toString(), output.toString(), Format.PARQUET, null))
             .run();
 
     Map<String, Row> byKey = new HashMap<>();
@@ -211,6 +211,71 @@ class SalesRoundTripTest {
         .contains("[product_id, store_id, date]");
     assertThat(out.toString()).as("stdout").isEmpty();
     assertThat(dir.resolve("m2")).as("model dir").doesNotExist();
+  }
+
+  @Test
+  void csvWithWrongTypesIsInvalidInput() throws IOException {
+    // quantity and date swapped: every row fails a rule, so nothing is left to train on
+    Path input = dir.resolve("swapped.csv");
+    Files.writeString(
+        input,
+        "product_id,store_id,date,quantity\np1,s1,3,2024-01-01\np2,s1,4,2024-01-02\n",
+        StandardCharsets.UTF_8);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code =
+        cli(out, err)
+            .execute("train-sales", input.toString(), "--model-out", dir.resolve("m3").toString());
+
+    assertThat(code).as("exit code").isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString())
+        .as("stderr")
+        .startsWith("error: ")
+        .contains("has no valid sales row: all rows were rejected {unparseable_date=2}")
+        .contains("date as yyyy-MM-dd");
+    assertThat(dir.resolve("m3")).as("model dir").doesNotExist();
+  }
+
+  @Test
+  void fileThatIsNotACsvIsInvalidInput() throws IOException {
+    Path input = dir.resolve("events.ndjson");
+    Files.writeString(input, "{\"store_id\":\"s1\",\"quantity\":3}\n", StandardCharsets.UTF_8);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code =
+        cli(out, err)
+            .execute("train-sales", input.toString(), "--model-out", dir.resolve("m4").toString());
+
+    assertThat(code).as("exit code").isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString())
+        .as("stderr")
+        .startsWith("error: ")
+        .contains("lacks the required column(s) [product_id, store_id, quantity, date]");
+    assertThat(out.toString()).as("stdout").isEmpty();
+  }
+
+  @Test
+  void cassandraHostWithoutKeyspaceIsInvalidInput() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code =
+        cli(out, err)
+            .execute(
+                "predict-sales",
+                "--model",
+                model.toString(),
+                "--input",
+                dir.resolve("any.csv").toString(),
+                "--output",
+                dir.resolve("never").toString(),
+                "--cassandra-host",
+                "127.0.0.1");
+
+    assertThat(code).as("exit code").isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).as("stderr").contains("--cassandra-host and --keyspace go together");
   }
 
   @Test
