@@ -163,6 +163,33 @@ public final class TrainingSets {
     }
   }
 
+  /** Exit-2 error when {@code path} does not exist. */
+  public static void requireExists(SparkSession spark, String option, String path) {
+    requireExists(spark.sparkContext().hadoopConfiguration(), option, path);
+  }
+
+  /** A {@code .parquet} file or a directory holding some. */
+  public static boolean isParquet(SparkSession spark, String path) {
+    if (path.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+      return true;
+    }
+    try {
+      Path p = new Path(path);
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.getFileStatus(p).isDirectory()) {
+        return false;
+      }
+      for (FileStatus f : fs.listStatus(p)) {
+        if (f.getPath().getName().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("while listing " + path, e);
+    }
+  }
+
   private static void requireExists(Configuration conf, String option, String path) {
     if (!exists(conf, new Path(path))) {
       throw Errors.tableNotFound(option, path);
