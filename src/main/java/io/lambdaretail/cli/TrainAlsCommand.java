@@ -138,7 +138,7 @@ public final class TrainAlsCommand implements Callable<Integer> {
 
   @Option(
       names = "--rank",
-      defaultValue = "64",
+      defaultValue = "16",
       description = "Latent factors (default: ${DEFAULT-VALUE}).")
   int rank;
 
