@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       TrainSalesCommand.class,
       PredictSalesCommand.class,
+      TrainAlsCommand.class,
+      RecommendCommand.class,
       StreamCommand.class,
       ProduceCommand.class,
       CatalogCommand.class,
