@@ -77,9 +77,7 @@ class SalesS3IT {
     for (SalesMetrics m : List.of(trained.metrics(), trained.baseline(), trained.seasonalNaive())) {
       assertThat(m.rmse()).as("holdout RMSE").isFinite().isPositive();
     }
-    assertThat(fs.exists(new org.apache.hadoop.fs.Path(trained.options().quarantine())))
-        .as("quarantine written beside the model")
-        .isTrue();
+    assertThat(Path.of(trained.options().quarantine())).as("quarantine beside the model").exists();
     assertThat(predicted.byStatus()).as("the one row predicted").containsEntry("ok", 1L);
     Dataset<Row> written = spark.read().option("header", "true").csv(root + "predictions");
     assertThat(written.columns())
