@@ -93,6 +93,16 @@ public final class ProduceCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** What --generate makes: --events, else orders for a topic named transactions. */
+  private String events() {
+    String kind =
+        events != null ? events : topic.equals("transactions") ? "transactions" : "pdpviews";
+    if (!kind.equals("pdpviews") && !kind.equals("transactions")) {
+      throw Errors.invalid("--events", events, "use pdpviews or transactions");
+    }
+    return kind;
+  }
+
   ProduceOptions options() {
     if ((input == null) == (generate == null)) {
       throw Errors.invalid(
@@ -109,11 +119,7 @@ public final class ProduceCommand implements Callable<Integer> {
     if (rate < 0) {
       throw Errors.invalid("--rate", rate, "use 0 (no limit) or a positive rate");
     }
-    String kind =
-        events == null ? (topic.equals("transactions") ? "transactions" : "pdpviews") : events;
-    if (!kind.equals("pdpviews") && !kind.equals("transactions")) {
-      throw Errors.invalid("--events", events, "use pdpviews or transactions");
-    }
+    String kind = events();
     return new ProduceOptions(
         bootstrap,
         topic,
