@@ -224,7 +224,8 @@ public final class StreamCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  StreamOptions options() {
+  /** Exactly one of --topics and --topic-pattern, well-formed; true for --topics. */
+  private boolean checkTopics() {
     boolean hasTopics = topics != null && !topics.isEmpty();
     if (hasTopics == (topicPattern != null)) {
       throw Errors.invalid(
@@ -242,6 +243,10 @@ public final class StreamCommand implements Callable<Integer> {
         throw Errors.invalid("--topic-pattern", topicPattern, e.getDescription());
       }
     }
+    return hasTopics;
+  }
+
+  private void checkRun() {
     if (availableNow && trigger != null) {
       throw Errors.invalid("--trigger", trigger, "--available-now runs once; drop --trigger");
     }
@@ -254,6 +259,11 @@ public final class StreamCommand implements Callable<Integer> {
     if (optimizeEvery < 0) {
       throw Errors.invalid("--optimize-every", optimizeEvery, "use 0 (never) or more");
     }
+  }
+
+  StreamOptions options() {
+    boolean hasTopics = checkTopics();
+    checkRun();
     return new StreamOptions(
         bootstrap,
         hasTopics ? List.copyOf(topics) : List.of(),

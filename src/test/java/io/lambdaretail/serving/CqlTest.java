@@ -47,7 +47,8 @@ class CqlTest {
         .isEqualTo("{'class': 'SimpleStrategy', 'replication_factor': 3}");
     assertThat(Replication.parse("NetworkTopologyStrategy:eu-west=3,us_east=2").toCql())
         .isEqualTo("{'class': 'NetworkTopologyStrategy', 'eu-west': 3, 'us_east': 2}");
-    assertThatThrownBy(() -> Replication.parse("SimpleStrategy:1}; DROP KEYSPACE k"))
+    String injected = "SimpleStrategy:1}; DROP KEYSPACE k";
+    assertThatThrownBy(() -> Replication.parse(injected))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is not a replication: use SimpleStrategy:N");
     assertThatThrownBy(() -> Replication.parse("NetworkTopologyStrategy:dc'1=3"))
@@ -87,14 +88,12 @@ class CqlTest {
     List<Duration> waits = new ArrayList<>();
     AtomicInteger calls = new AtomicInteger();
     Retry retry = new Retry(3, Duration.ofMillis(500), "db:9042", waits::add);
-    assertThatThrownBy(
-            () ->
-                retry.run(
-                    "writing k.t",
-                    () -> {
-                      calls.incrementAndGet();
-                      throw new IllegalStateException("wrapped", new RuntimeException("refused"));
-                    }))
+    Runnable down =
+        () -> {
+          calls.incrementAndGet();
+          throw new IllegalStateException("wrapped", new RuntimeException("refused"));
+        };
+    assertThatThrownBy(() -> retry.run("writing k.t", down))
         .isInstanceOf(CassandraUnavailableException.class)
         .hasMessageStartingWith(
             "Cassandra at db:9042 is unavailable: writing k.t failed 4 times (RuntimeException:"
