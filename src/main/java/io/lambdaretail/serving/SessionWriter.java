@@ -29,8 +29,10 @@ import org.apache.spark.storage.StorageLevel;
  * cut at its start). Closed sessions not yet in Delta {@code sessions} are appended there with the
  * batch's transaction id, so a replay appends nothing twice.
  *
- * <p>Views that arrive out of order can merge two sessions already written; the earlier row then
- * stays in {@code sessions_by_user} beside the merged one.
+ * <p>Cost per batch: the page views of the day before the batch on. Limits: views that arrive out
+ * of order can merge two sessions already written, and the earlier row then stays in {@code
+ * sessions_by_user} beside the merged one; after a pause of more than a day in page views, sessions
+ * open before it are closed when their visitor is next seen.
  */
 final class SessionWriter {
   static final Duration LOOKBACK = Duration.ofDays(1);
@@ -55,8 +57,13 @@ final class SessionWriter {
       return;
     }
     Timestamp batchStart = bounds.getTimestamp(0);
+    // the watermarks come from the last day before the batch on: a per-batch cost bounded by a
+    // day of views, not by the table (after a pause of more than a day, sessions left open before
+    // it close when their visitor is next seen)
+    Timestamp horizon = new Timestamp(batchStart.getTime() - LOOKBACK.toMillis());
     Row marks =
-        all.agg(max(Schemas.EVENT_TIME), max(when(not(inBatch(batch)), col(Schemas.EVENT_TIME))))
+        since(all, horizon)
+            .agg(max(Schemas.EVENT_TIME), max(when(not(inBatch(batch)), col(Schemas.EVENT_TIME))))
             .first();
     Timestamp watermark = marks.getTimestamp(0);
     Timestamp before = marks.isNullAt(1) ? null : marks.getTimestamp(1);
@@ -65,11 +72,7 @@ final class SessionWriter {
       relevant = new Timestamp(before.getTime() - gap.toMillis());
     }
     Timestamp from = new Timestamp(relevant.getTime() - LOOKBACK.toMillis());
-    Dataset<Row> recent =
-        all.filter(
-            col(Schemas.EVENT_DATE)
-                .geq(to_date(lit(from)))
-                .and(col(Schemas.EVENT_TIME).geq(lit(from))));
+    Dataset<Row> recent = since(all, from);
     Dataset<Row> visits = Sessions.visits(recent);
     Dataset<Row> visitors =
         visits
@@ -127,6 +130,14 @@ final class SessionWriter {
     } finally {
       closed.unpersist();
     }
+  }
+
+  /** Views at or after {@code from}, reading only the event dates that can hold them. */
+  private static Dataset<Row> since(Dataset<Row> views, Timestamp from) {
+    return views.filter(
+        col(Schemas.EVENT_DATE)
+            .geq(to_date(lit(from)))
+            .and(col(Schemas.EVENT_TIME).geq(lit(from))));
   }
 
   /** The batch's own rows of the page-view table: its offset range in each Kafka partition. */
