@@ -63,6 +63,7 @@ Environment (defaults in brackets)
   LR_S3_PORT [18080]   LR_S3_BUCKET [lambda-retail]
   LR_KAFKA_HEAP [256m]   LR_CASSANDRA_HEAP [512m]   LR_S3_HEAP [128m]
   LR_START_TIMEOUT [180] seconds   LR_STOP_TIMEOUT [30] seconds
+  LR_KEEP_DATA [0]: 1 starts on the data of the last run instead of a fresh state
   Java: \$JAVA_HOME/bin/java if it is Java 17, else a system Java 17 (Cassandra 5.0 needs it).
 
 Endpoints
@@ -328,7 +329,9 @@ render() { # TEMPLATE OUT KEY=VALUE...
 reset_state() {
   local d
   d=$(svc_dir "$1")
-  rm -rf "$d/data" "$d/logs" "$d/conf" "$(pid_file "$1")" "$(fragment_file "$1")"
+  # LR_KEEP_DATA=1: start again on the data of the last run, as a node back from an outage
+  [[ ${LR_KEEP_DATA:-0} == 1 ]] || rm -rf "$d/data"
+  rm -rf "$d/logs" "$d/conf" "$(pid_file "$1")" "$(fragment_file "$1")"
   mkdir -p "$d/data" "$d/logs" "$d/conf"
 }
 

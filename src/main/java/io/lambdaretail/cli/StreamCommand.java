@@ -39,7 +39,12 @@ import picocli.CommandLine.Spec;
       "  lambda-retail stream --bootstrap localhost:9092 --topics pdpviews,transactions \\",
       "      --lake data/lake --checkpoint data/checkpoints/stream --available-now",
       "  lambda-retail stream --bootstrap b-1.msk:9092 --topic-pattern 'shop\\..*' \\",
-      "      --lake s3a://bucket/lake --checkpoint s3a://bucket/checkpoints/stream --trigger 30s"
+      "      --lake s3a://bucket/lake --checkpoint s3a://bucket/checkpoints/stream --trigger 30s",
+      "  lambda-retail stream --bootstrap localhost:9092 \\",
+      "      --topics pdpviews,transactions,deals --lake data/lake \\",
+      "      --checkpoint data/checkpoints/stream --trigger 1s \\",
+      "      --cassandra-host 127.0.0.1 --keyspace retail \\",
+      "      --item-categories data/sample/items.csv"
     })
 public final class StreamCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -123,6 +128,93 @@ public final class StreamCommand implements Callable<Integer> {
               + " kafka.<KEY>).")
   Map<String, String> kafka = new LinkedHashMap<>();
 
+  @Option(
+      names = "--cassandra-host",
+      paramLabel = "H",
+      description =
+          "Also write the Cassandra serving tables (per-topic tables, item_activity_by_hour,"
+              + " sessions_by_user, deals_by_category, trending_categories) on this node.")
+  String cassandraHost;
+
+  @Option(
+      names = "--cassandra-port",
+      paramLabel = "P",
+      defaultValue = "9042",
+      description = "Cassandra native port (default: ${DEFAULT-VALUE}).")
+  int cassandraPort;
+
+  @Option(
+      names = "--keyspace",
+      paramLabel = "K",
+      description = "Keyspace of the serving tables, created when missing.")
+  String keyspace;
+
+  @Option(
+      names = "--cassandra-replication",
+      paramLabel = "STRATEGY:N",
+      defaultValue = "SimpleStrategy:1",
+      description =
+          "Replication of a keyspace this job creates: SimpleStrategy:N or"
+              + " NetworkTopologyStrategy:DC=N[,DC=N] (default: ${DEFAULT-VALUE}).")
+  String cassandraReplication;
+
+  @Option(
+      names = "--cassandra-key",
+      paramLabel = "TOPIC=COL[,COL]",
+      description =
+          "Partition key of a topic's Cassandra table, repeatable (default: kafka_topic,"
+              + " kafka_partition, kafka_offset: one row per record).")
+  Map<String, String> cassandraKeys = new LinkedHashMap<>();
+
+  @Option(
+      names = "--session-gap",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "30m",
+      description = "Page views further apart start a new session (default: ${DEFAULT-VALUE}).")
+  Duration sessionGap;
+
+  @Option(
+      names = "--trend-window",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "15m",
+      description = "Window of trending_categories, at least 1s (default: ${DEFAULT-VALUE}).")
+  Duration trendWindow;
+
+  @Option(
+      names = "--trend-ttl",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "168h",
+      description = "How long a trending_categories row lives (default: ${DEFAULT-VALUE}).")
+  Duration trendTtl;
+
+  @Option(
+      names = "--item-categories",
+      paramLabel = "PATH",
+      description =
+          "items.csv (product_id,category,...) as 'generate' writes it: enables"
+              + " trending_categories (views and sales per category).")
+  String itemCategories;
+
+  @Option(
+      names = "--cassandra-retries",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "Retries of a Cassandra step before the job fails with exit 1, the batch kept in the"
+              + " checkpoint for the next start (default: ${DEFAULT-VALUE}).")
+  int cassandraRetries;
+
+  @Option(
+      names = "--cassandra-retry-backoff",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "2s",
+      description = "Wait before the first retry, doubled each time up to 1m (default: 2s).")
+  Duration cassandraRetryBackoff;
+
   @Override
   public Integer call() throws Exception {
     StreamOptions options = options();
@@ -132,7 +224,8 @@ public final class StreamCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  StreamOptions options() {
+  /** Exactly one of --topics and --topic-pattern, well-formed; true for --topics. */
+  private boolean checkTopics() {
     boolean hasTopics = topics != null && !topics.isEmpty();
     if (hasTopics == (topicPattern != null)) {
       throw Errors.invalid(
@@ -150,6 +243,10 @@ public final class StreamCommand implements Callable<Integer> {
         throw Errors.invalid("--topic-pattern", topicPattern, e.getDescription());
       }
     }
+    return hasTopics;
+  }
+
+  private void checkRun() {
     if (availableNow && trigger != null) {
       throw Errors.invalid("--trigger", trigger, "--available-now runs once; drop --trigger");
     }
@@ -162,6 +259,11 @@ public final class StreamCommand implements Callable<Integer> {
     if (optimizeEvery < 0) {
       throw Errors.invalid("--optimize-every", optimizeEvery, "use 0 (never) or more");
     }
+  }
+
+  StreamOptions options() {
+    boolean hasTopics = checkTopics();
+    checkRun();
     return new StreamOptions(
         bootstrap,
         hasTopics ? List.copyOf(topics) : List.of(),
@@ -173,6 +275,7 @@ public final class StreamCommand implements Callable<Integer> {
         startingOffsets,
         maxOffsetsPerTrigger,
         optimizeEvery,
-        Map.copyOf(kafka));
+        Map.copyOf(kafka),
+        CassandraOptionsParser.parse(this));
   }
 }

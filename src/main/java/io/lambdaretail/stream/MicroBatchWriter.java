@@ -4,8 +4,10 @@ import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
 import io.lambdaretail.ingest.EventSource;
+import io.lambdaretail.serving.ServingWriter;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,15 +40,30 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
   private final DeltaAppend delta;
   private final int optimizeEvery;
   private final transient StreamStats stats;
+  private final transient ServingWriter serving;
   private final Set<String> tablesWritten = new LinkedHashSet<>();
 
   MicroBatchWriter(
       SparkSession spark, LakeLayout lake, String appId, int optimizeEvery, StreamStats stats) {
+    this(spark, lake, appId, optimizeEvery, stats, null);
+  }
+
+  /**
+   * @param serving writes the Cassandra serving tables after the batch's Delta commits; null: none
+   */
+  MicroBatchWriter(
+      SparkSession spark,
+      LakeLayout lake,
+      String appId,
+      int optimizeEvery,
+      StreamStats stats,
+      ServingWriter serving) {
     this.spark = spark;
     this.lake = lake;
     this.delta = new DeltaAppend(appId);
     this.optimizeEvery = optimizeEvery;
     this.stats = stats;
+    this.serving = serving;
   }
 
   @Override
@@ -69,18 +86,28 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
   private void writeBatch(Dataset<Row> raw, long batchId, Timestamp now) {
     List<Dataset<Row>> cached = new ArrayList<>();
+    Map<String, Dataset<Row>> typed = new LinkedHashMap<>();
     try {
-      writeTables(raw, batchId, now, cached);
+      writeTables(raw, batchId, now, cached, typed);
+      // raw last: a batch whose raw commit is visible has all its typed and dead rows committed too
+      delta.append(raw, lake.raw(), batchId, false, StreamColumns.TOPIC, StreamColumns.DATE);
+      tablesWritten.add(lake.raw());
+      if (serving != null) {
+        // after every Delta commit: the serving totals are recomputed from the lake, which holds
+        // this batch now, and a failure here leaves the batch to be replayed from the checkpoint
+        serving.write(batchId, typed);
+      }
     } finally {
       cached.forEach(Dataset::unpersist);
     }
-    // raw last: a batch whose raw commit is visible has all its typed and dead rows committed too
-    delta.append(raw, lake.raw(), batchId, false, StreamColumns.TOPIC, StreamColumns.DATE);
-    tablesWritten.add(lake.raw());
   }
 
   private void writeTables(
-      Dataset<Row> raw, long batchId, Timestamp now, List<Dataset<Row>> cached) {
+      Dataset<Row> raw,
+      long batchId,
+      Timestamp now,
+      List<Dataset<Row>> cached,
+      Map<String, Dataset<Row>> typed) {
     List<Dataset<Row>> dead = new ArrayList<>();
     for (String topic : topics(raw)) {
       Dataset<Row> records = raw.filter(col(StreamColumns.TOPIC).equalTo(topic));
@@ -92,6 +119,7 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
       } else {
         Dataset<Row> routed = writeTopic(records, topic, batchId);
         cached.add(routed);
+        typed.put(topic, TopicRouter.typed(routed));
         dead.add(TopicRouter.deadLetters(routed, topic, now));
       }
     }

@@ -1,6 +1,9 @@
 package io.lambdaretail.stream;
 
+import io.lambdaretail.serving.CassandraUnavailableException;
+import io.lambdaretail.serving.ServingWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.fs.Path;
@@ -29,9 +32,11 @@ public final class StreamJob {
   public StreamResult run() throws StreamingQueryException, TimeoutException {
     long start = System.nanoTime();
     StreamStats stats = new StreamStats();
+    LakeLayout lake = new LakeLayout(options.lake());
+    String appId = appId();
+    ServingWriter serving = serving(lake, appId);
     MicroBatchWriter writer =
-        new MicroBatchWriter(
-            spark, new LakeLayout(options.lake()), appId(), options.optimizeEvery(), stats);
+        new MicroBatchWriter(spark, lake, appId, options.optimizeEvery(), stats, serving);
     ProgressLogger progress = new ProgressLogger();
     spark.streams().addListener(progress);
     GracefulStop stop = new GracefulStop();
@@ -49,13 +54,48 @@ public final class StreamJob {
               .start();
       stop.install(query);
       query.awaitTermination();
+    } catch (StreamingQueryException e) {
+      throw cassandraDown(e).orElseThrow(() -> e);
     } finally {
       stop.done();
       spark.streams().removeListener(progress);
     }
     String reason = options.availableNow() ? "drained" : stop.requested() ? "signal" : "ended";
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new StreamResult(options.lake(), options.checkpoint(), reason, stats, seconds);
+    return new StreamResult(
+        options.lake(),
+        options.checkpoint(),
+        reason,
+        stats,
+        seconds,
+        serving == null ? null : serving.stats().toSummary(options.cassandra().keyspace()));
+  }
+
+  /** The serving side, its keyspace and tables created, or null without Cassandra. */
+  private ServingWriter serving(LakeLayout lake, String appId) {
+    if (options.cassandra() == null) {
+      return null;
+    }
+    ServingWriter.Lake sources =
+        new ServingWriter.Lake(
+            lake.topic(ServingWriter.PDPVIEWS),
+            lake.topic(ServingWriter.TRANSACTIONS),
+            lake.topic(ServingWriter.DEALS),
+            // beside raw and dead_letters; LakeNames reserves the name, so no topic takes it
+            lake.lake().replaceAll("/+$", "") + "/sessions");
+    ServingWriter serving = new ServingWriter(spark, options.cassandra(), sources, appId);
+    serving.start();
+    return serving;
+  }
+
+  /** Cassandra stayed down through every retry: that one line, not Spark's wrapping of it. */
+  private static Optional<CassandraUnavailableException> cassandraDown(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof CassandraUnavailableException c) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   private Dataset<Row> kafka() {

@@ -1,5 +1,6 @@
 package io.lambdaretail.stream;
 
+import io.lambdaretail.serving.ServingOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param kafkaOptions consumer settings passed through as {@code kafka.<key>} (security, timeouts)
  * @param maxOffsetsPerTrigger 0 for no limit
  * @param optimizeEvery compact the written tables every N batches; 0 never
+ * @param cassandra the serving tables to write after each batch; null for none
  */
 public record StreamOptions(
     String bootstrap,
@@ -23,4 +25,34 @@ public record StreamOptions(
     String startingOffsets,
     long maxOffsetsPerTrigger,
     int optimizeEvery,
-    Map<String, String> kafkaOptions) {}
+    Map<String, String> kafkaOptions,
+    ServingOptions cassandra) {
+
+  /** Without Cassandra: the lake only. */
+  public StreamOptions(
+      String bootstrap,
+      List<String> topics,
+      String topicPattern,
+      String lake,
+      String checkpoint,
+      Duration trigger,
+      boolean availableNow,
+      String startingOffsets,
+      long maxOffsetsPerTrigger,
+      int optimizeEvery,
+      Map<String, String> kafkaOptions) {
+    this(
+        bootstrap,
+        topics,
+        topicPattern,
+        lake,
+        checkpoint,
+        trigger,
+        availableNow,
+        startingOffsets,
+        maxOffsetsPerTrigger,
+        optimizeEvery,
+        kafkaOptions,
+        null);
+  }
+}

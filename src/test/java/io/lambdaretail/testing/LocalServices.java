@@ -96,6 +96,20 @@ public abstract class LocalServices implements BeforeAllCallback, ParameterResol
    * Runs {@code scripts/services.sh ACTION SERVICE} with the test ports; fails on non-zero exit.
    */
   static void services(String action, String service) {
+    services(action, service, Map.of());
+  }
+
+  /** Stops a running test server mid-test (an outage); the JVM's last stop tolerates that. */
+  public static void stop(String service) {
+    services("stop", service);
+  }
+
+  /** Starts a server stopped by {@link #stop} again on its data, as a node back from an outage. */
+  public static void restartKeepingData(String service) {
+    services("start", service, Map.of("LR_KEEP_DATA", "1"));
+  }
+
+  private static void services(String action, String service, Map<String, String> env) {
     ProcessBuilder pb =
         new ProcessBuilder(
                 List.of("bash", PROJECT.resolve("scripts/services.sh").toString(), action, service))
@@ -103,6 +117,7 @@ public abstract class LocalServices implements BeforeAllCallback, ParameterResol
             .redirectErrorStream(true);
     pb.environment().putAll(PORTS);
     pb.environment().put("LR_STATE_DIR", STATE_DIR.toString());
+    pb.environment().putAll(env);
     try {
       Process process = pb.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,204 @@
+package io.lambdaretail.bench;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Benchmarks of the stream's serving side (scripts/bench-stream-serving.sh):
+ *
+ * <ul>
+ *   <li>{@code create-topic BOOTSTRAP TOPIC PARTITIONS};
+ *   <li>{@code drain BOOTSTRAP TOPIC}: a plain consumer reads the whole topic, counting only (the
+ *       ceiling of any stream over it);
+ *   <li>{@code latency BOOTSTRAP TOPIC RATE SECONDS CASSANDRA_HOST PORT KEYSPACE}: sends page views
+ *       at a fixed rate, each with a product id of its own that carries its send time, then reads
+ *       from {@code item_activity_by_hour} when each became visible ({@code WRITETIME}, set by the
+ *       writing client as the row is written): end-to-end latency from produce to Cassandra.
+ * </ul>
+ *
+ * Prints one JSON object.
+ */
+public final class ServingBench {
+  private ServingBench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 4 && args[0].equals("create-topic")) {
+      createTopic(args[1], args[2], Integer.parseInt(args[3]));
+    } else if (args.length == 3 && args[0].equals("drain")) {
+      drain(args[1], args[2]);
+    } else if (args.length == 8 && args[0].equals("latency")) {
+      latency(
+          args[1],
+          args[2],
+          Integer.parseInt(args[3]),
+          Integer.parseInt(args[4]),
+          args[5],
+          Integer.parseInt(args[6]),
+          args[7]);
+    } else {
+      System.err.println(
+          "usage: ServingBench drain BOOTSTRAP TOPIC | latency BOOTSTRAP TOPIC RATE SECONDS"
+              + " CASSANDRA_HOST PORT KEYSPACE");
+      System.exit(2);
+    }
+  }
+
+  private static void createTopic(String bootstrap, String topic, int partitions) throws Exception {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (var admin = org.apache.kafka.clients.admin.AdminClient.create(p)) {
+      admin
+          .createTopics(
+              List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1)))
+          .all()
+          .get();
+    }
+    System.out.printf(Locale.ROOT, "{\"topic\": \"%s\", \"partitions\": %d}%n", topic, partitions);
+  }
+
+  private static void drain(String bootstrap, String topic) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+      List<TopicPartition> parts = new ArrayList<>();
+      for (PartitionInfo info : consumer.partitionsFor(topic)) {
+        parts.add(new TopicPartition(topic, info.partition()));
+      }
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+      long total = end.values().stream().mapToLong(Long::longValue).sum();
+      long records = 0;
+      long bytes = 0;
+      long start = System.nanoTime();
+      while (records < total) {
+        ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
+        for (var r : batch) {
+          records++;
+          bytes += r.value() == null ? 0 : r.value().length;
+        }
+      }
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      System.out.printf(
+          Locale.ROOT,
+          "{\"records\": %d, \"bytes\": %d, \"duration_ms\": %d}%n",
+          records,
+          bytes,
+          ms);
+    }
+  }
+
+  private static void latency(
+      String bootstrap, String topic, int rate, int seconds, String host, int port, String keyspace)
+      throws Exception {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    int n = rate * seconds;
+    List<String> products = new ArrayList<>(n);
+    long start = System.nanoTime();
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+      for (int i = 0; i < n; i++) {
+        long due = start + (long) (i * (1e9 / rate));
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        long now = System.currentTimeMillis();
+        String product = "lat-" + now + "-" + i;
+        products.add(product);
+        String value =
+            String.format(
+                Locale.ROOT,
+                "{\"browser_id\": \"bench%d\", \"user_id\": \"bench%d\", \"product_id\": \"%s\","
+                    + " \"timestamp\": \"%s\"}",
+                i % 100,
+                i % 100,
+                product,
+                Instant.ofEpochMilli(now));
+        producer.send(new ProducerRecord<>(topic, value));
+      }
+    }
+    List<Long> latencies = visible(products, host, port, keyspace, Duration.ofMinutes(5));
+    Collections.sort(latencies);
+    System.out.printf(
+        Locale.ROOT,
+        "{\"sent\": %d, \"visible\": %d, \"rate\": %d, \"p50_ms\": %d, \"p99_ms\": %d,"
+            + " \"max_ms\": %d}%n",
+        n,
+        latencies.size(),
+        rate,
+        pct(latencies, 0.5),
+        pct(latencies, 0.99),
+        latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
+  }
+
+  /** Produce-to-visible milliseconds of each product's row; waits until all are there. */
+  private static List<Long> visible(
+      List<String> products, String host, int port, String keyspace, Duration timeout)
+      throws InterruptedException {
+    try (CqlSession session =
+        CqlSession.builder()
+            .addContactPoint(new InetSocketAddress(host, port))
+            .withLocalDatacenter("datacenter1")
+            .build()) {
+      PreparedStatement q =
+          session.prepare(
+              "SELECT WRITETIME(views) FROM \""
+                  + keyspace
+                  + "\".item_activity_by_hour WHERE product_id = ?");
+      List<Long> out = new ArrayList<>();
+      Set<String> pending = new java.util.LinkedHashSet<>(products);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!pending.isEmpty() && System.nanoTime() < deadline) {
+        for (var it = pending.iterator(); it.hasNext(); ) {
+          String product = it.next();
+          Row r = session.execute(q.bind(product)).one();
+          if (r != null) {
+            long sent = Long.parseLong(product.split("-")[1]);
+            out.add(r.getLong(0) / 1000 - sent);
+            it.remove();
+          }
+        }
+        if (!pending.isEmpty()) {
+          Thread.sleep(1000);
+        }
+      }
+      return out;
+    }
+  }
+
+  private static long pct(List<Long> sorted, double q) {
+    if (sorted.isEmpty()) {
+      return -1;
+    }
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
+  }
+}

@@ -1,0 +1,91 @@
+package io.lambdaretail.cli;
+
+import io.lambdaretail.config.Errors;
+import io.lambdaretail.serving.Cql;
+import io.lambdaretail.serving.Replication;
+import io.lambdaretail.serving.ServingOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The Cassandra options of {@code stream}, checked before Spark starts. */
+final class CassandraOptionsParser {
+  private CassandraOptionsParser() {}
+
+  /** The serving options, or null when {@code --cassandra-host} is not given. */
+  static ServingOptions parse(StreamCommand c) {
+    if (c.cassandraHost == null) {
+      if (c.keyspace != null || c.itemCategories != null || !c.cassandraKeys.isEmpty()) {
+        throw Errors.invalid(
+            "--cassandra-host", null, "the Cassandra options need --cassandra-host H --keyspace K");
+      }
+      return null;
+    }
+    if (c.keyspace == null) {
+      throw Errors.invalid("--keyspace", null, "--cassandra-host needs --keyspace K");
+    }
+    Cql.keyspaceProblem(c.keyspace).ifPresent(p -> failWith("--keyspace", c.keyspace, "use " + p));
+    if (c.cassandraPort < 1 || c.cassandraPort > 65535) {
+      throw Errors.invalid("--cassandra-port", c.cassandraPort, "use a port from 1 to 65535");
+    }
+    if (c.cassandraRetries < 0) {
+      throw Errors.invalid("--cassandra-retries", c.cassandraRetries, "use 0 or more");
+    }
+    if (c.trendWindow.toMillis() % 1000 != 0) {
+      throw Errors.invalid("--trend-window", c.trendWindow, "use whole seconds, e.g. 15m");
+    }
+    checkCategories(c.itemCategories);
+    Replication replication;
+    try {
+      replication = Replication.parse(c.cassandraReplication);
+    } catch (IllegalArgumentException e) {
+      throw Errors.invalid("--cassandra-replication", c.cassandraReplication, e.getMessage());
+    }
+    return new ServingOptions(
+        c.cassandraHost,
+        c.cassandraPort,
+        c.keyspace,
+        replication,
+        keys(c.cassandraKeys),
+        c.sessionGap,
+        c.trendWindow,
+        c.trendTtl,
+        c.itemCategories,
+        c.cassandraRetries,
+        c.cassandraRetryBackoff);
+  }
+
+  private static Map<String, List<String>> keys(Map<String, String> given) {
+    Map<String, List<String>> keys = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : given.entrySet()) {
+      String option = e.getKey() + "=" + e.getValue();
+      Cql.topicTableProblem(e.getKey()).ifPresent(p -> failWith("--cassandra-key", option, p));
+      List<String> cols = Arrays.stream(e.getValue().split(",")).map(String::trim).toList();
+      for (String col : cols) {
+        boolean ours = col.toLowerCase(Locale.ROOT).startsWith("kafka_");
+        Optional<String> problem = ours ? Optional.empty() : Cql.columnProblem(col);
+        problem.ifPresent(p -> failWith("--cassandra-key", option, p));
+        if (col.isEmpty()) {
+          failWith("--cassandra-key", option, "name the key columns, e.g. deals=id");
+        }
+      }
+      keys.put(e.getKey(), cols);
+    }
+    return keys;
+  }
+
+  private static void checkCategories(String path) {
+    if (path != null && !path.contains("://") && !Files.isReadable(Path.of(path))) {
+      throw Errors.inputNotFound("--item-categories", path);
+    }
+  }
+
+  private static void failWith(String option, String value, String why) {
+    throw Errors.invalid(option, value, why);
+  }
+}

@@ -1,0 +1,41 @@
+package io.lambdaretail.serving;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where and how {@code stream} writes its Cassandra serving tables.
+ *
+ * @param host contact point ({@code --cassandra-host})
+ * @param port native protocol port ({@code --cassandra-port}, default 9042)
+ * @param keyspace created when missing ({@code --keyspace})
+ * @param replication of a keyspace this job creates ({@code --cassandra-replication})
+ * @param topicKeys per topic, the partition key columns of its table ({@code --cassandra-key
+ *     TOPIC=COL[,COL]}); other topics are keyed by (kafka_topic, kafka_partition, kafka_offset)
+ * @param sessionGap views further apart than this start a new session ({@code --session-gap})
+ * @param trendWindow width of a {@code trending_categories} window ({@code --trend-window})
+ * @param trendTtl how long a trend row lives ({@code --trend-ttl})
+ * @param itemCategories items.csv with product_id and category; null: no trending_categories
+ * @param retries attempts after the first before a Cassandra step fails ({@code
+ *     --cassandra-retries})
+ * @param retryBackoff wait before the first retry, doubled each time ({@code
+ *     --cassandra-retry-backoff})
+ */
+public record ServingOptions(
+    String host,
+    int port,
+    String keyspace,
+    Replication replication,
+    Map<String, List<String>> topicKeys,
+    Duration sessionGap,
+    Duration trendWindow,
+    Duration trendTtl,
+    String itemCategories,
+    int retries,
+    Duration retryBackoff) {
+
+  public ServingOptions {
+    topicKeys = Map.copyOf(topicKeys);
+  }
+}

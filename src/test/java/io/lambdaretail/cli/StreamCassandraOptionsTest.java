@@ -1,0 +1,97 @@
+package io.lambdaretail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lambdaretail.config.ConfigResolver;
+import io.lambdaretail.serving.ServingOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The Cassandra options of {@code stream}: parsed, defaulted, and rejected before Spark starts. */
+class StreamCassandraOptionsTest {
+  private static final String[] BASE = {
+    "stream",
+    "--bootstrap",
+    "localhost:9092",
+    "--topics",
+    "pdpviews",
+    "--lake",
+    "/tmp/l",
+    "--checkpoint",
+    "/tmp/c"
+  };
+
+  private static String[] args(String... more) {
+    return Stream.concat(Stream.of(BASE), Stream.of(more)).toArray(String[]::new);
+  }
+
+  private static ServingOptions parse(String... more) {
+    CommandLine cmd =
+        Main.commandLine(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()),
+            ConfigResolver.empty());
+    CommandLine.ParseResult parsed = cmd.parseArgs(args(more));
+    StreamCommand stream = (StreamCommand) parsed.subcommand().commandSpec().userObject();
+    return stream.options().cassandra();
+  }
+
+  private static String error(String... more) {
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), args(more));
+    assertThat(code).as("exit code for %s", List.of(more)).isEqualTo(2);
+    return err.toString();
+  }
+
+  @Test
+  void withoutCassandraHostTheStreamWritesTheLakeOnly() {
+    assertThat(parse()).isNull();
+  }
+
+  @Test
+  void defaultsAndGivenValues() {
+    ServingOptions o =
+        parse(
+            "--cassandra-host",
+            "10.0.0.5",
+            "--keyspace",
+            "retail",
+            "--cassandra-key",
+            "deals=id",
+            "--session-gap",
+            "10m",
+            "--cassandra-replication",
+            "NetworkTopologyStrategy:dc1=3");
+    assertThat(o.host()).isEqualTo("10.0.0.5");
+    assertThat(o.port()).isEqualTo(9042);
+    assertThat(o.keyspace()).isEqualTo("retail");
+    assertThat(o.topicKeys()).containsEntry("deals", List.of("id"));
+    assertThat(o.sessionGap()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(o.trendWindow()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(o.trendTtl()).isEqualTo(Duration.ofDays(7));
+    assertThat(o.retries()).isEqualTo(5);
+    assertThat(o.replication().toCql()).contains("'dc1': 3");
+    assertThat(o.itemCategories()).isNull();
+  }
+
+  @Test
+  void badCassandraOptionsExitTwoWithOneLine() {
+    assertThat(error("--cassandra-host", "h"))
+        .contains("Invalid value 'null' for --keyspace: --cassandra-host needs --keyspace K");
+    assertThat(error("--keyspace", "retail"))
+        .contains("the Cassandra options need --cassandra-host H --keyspace K");
+    assertThat(error("--cassandra-host", "h", "--keyspace", "k\"; DROP KEYSPACE x"))
+        .contains("for --keyspace: use a lower-case letter");
+    assertThat(error("--cassandra-host", "h", "--keyspace", "k", "--cassandra-replication", "3"))
+        .contains("is not a replication: use SimpleStrategy:N");
+    assertThat(error("--cassandra-host", "h", "--keyspace", "k", "--cassandra-key", "deals=a b"))
+        .contains("for --cassandra-key: key 'a b' is not a valid column name");
+    assertThat(error("--cassandra-host", "h", "--keyspace", "k", "--item-categories", "/no/file"))
+        .contains("--item-categories '/no/file' matches no readable file");
+  }
+}
