@@ -81,6 +81,43 @@ public final class Errors {
             + " files (local path, s3a:// or hdfs:// URL).");
   }
 
+  public static PipelineConfigException tableNotFound(String option, String path) {
+    return new PipelineConfigException(
+        option
+            + " '"
+            + path
+            + "' does not exist. Pass the output of 'ingest' (Parquet or Delta) or a CSV/Parquet"
+            + " file or directory (local path, s3a:// or hdfs:// URL).");
+  }
+
+  public static PipelineConfigException emptyTrainingSet(String what, String howToFix) {
+    return new PipelineConfigException("The training set is empty: " + what + ". " + howToFix);
+  }
+
+  public static PipelineConfigException notARecommenderModel(
+      String path, String why, Collection<String> kinds) {
+    return new PipelineConfigException(
+        "--model '"
+            + path
+            + "' is not a recommender model: "
+            + why
+            + ". Pass the --model-out directory of a recommender training run (kinds "
+            + kinds
+            + "), e.g. --model models/als.");
+  }
+
+  public static PipelineConfigException noKnownUsers(String option, String path, long users) {
+    return new PipelineConfigException(
+        "None of the "
+            + users
+            + " user id(s) in "
+            + option
+            + " '"
+            + path
+            + "' is known to the model. Check that the ids are of the model's key (user_id or"
+            + " browser_id) and that the model was trained on the same data.");
+  }
+
   public static PipelineConfigException notASalesModel(String path, String why) {
     return new PipelineConfigException(
         "--model '"
