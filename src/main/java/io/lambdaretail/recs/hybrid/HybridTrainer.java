@@ -38,7 +38,8 @@ public final class HybridTrainer {
    * @param interactions (user row, item row) pairs, rows of the feature matrices; duplicates count
    *     once
    * @param partitions number of training tasks
-   * @param afterEpoch called with the 1-based epoch number after each epoch (timings, logging)
+   * @param afterEpoch called with 0 once the partitions are built and cached, then with the 1-based
+   *     epoch number after each epoch (timings, logging)
    */
   public static HybridFactors train(
       JavaSparkContext sc,
@@ -62,6 +63,9 @@ public final class HybridTrainer {
     HybridParams params =
         HybridParams.initial(userFeatures.numCols(), itemFeatures.numCols(), config);
     try {
+      sc.setJobDescription("train-hybrid: partitioning " + partitions + " ways");
+      data.count();
+      afterEpoch.accept(0);
       for (int epoch = 0; epoch < config.epochs(); epoch++) {
         runEpoch(sc, data, inputs, params, config, epoch, partitions);
         afterEpoch.accept(epoch + 1);

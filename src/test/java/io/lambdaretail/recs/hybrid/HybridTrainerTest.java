@@ -27,7 +27,7 @@ class HybridTrainerTest {
     HybridFactors factors =
         HybridTrainer.train(
             sc, rdd, data.userFeatures, data.itemFeatures, config, partitions, epochs::add);
-    assertThat(epochs).as("epoch callbacks").hasSize(config.epochs());
+    assertThat(epochs).as("epoch callbacks").hasSize(config.epochs() + 1);
     return factors;
   }
 
