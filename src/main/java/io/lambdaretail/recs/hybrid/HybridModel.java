@@ -2,9 +2,11 @@ package io.lambdaretail.recs.hybrid;
 
 import io.lambdaretail.recs.ModelLoader;
 import io.lambdaretail.recs.ModelStore;
+import io.lambdaretail.recs.PopularityScorer;
 import io.lambdaretail.recs.RecommenderModel;
 import io.lambdaretail.recs.Scorer;
 import io.lambdaretail.recs.UserKey;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,6 +31,26 @@ public final class HybridModel implements RecommenderModel {
   HybridModel(ModelStore.Common common, Scorer scorer) {
     this.common = common;
     this.scorer = scorer;
+  }
+
+  /**
+   * Saves a fitted model: the hybrid parts, then the id index, popularity list and training pairs,
+   * then metadata.json (with {@code kind} and {@code components} added) last.
+   */
+  public static void save(
+      SparkSession spark,
+      String dir,
+      HybridFit.Fitted fitted,
+      PopularityScorer popularity,
+      Dataset<Row> train,
+      Map<String, Object> metadata) {
+    ModelStore.begin(spark.sparkContext().hadoopConfiguration(), dir);
+    HybridStore.save(spark, dir, fitted.users(), fitted.items(), fitted.factors());
+    ModelStore.saveCommon(dir, fitted.index(), popularity, train);
+    Map<String, Object> m = new LinkedHashMap<>(metadata);
+    m.put(ModelStore.KIND, KIND);
+    m.put(COMPONENTS, fitted.factors().components());
+    ModelStore.commit(spark.sparkContext().hadoopConfiguration(), dir, m);
   }
 
   @Override
