@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       TrainSalesCommand.class,
       PredictSalesCommand.class,
+      TrainAlsCommand.class,
+      RecommendCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

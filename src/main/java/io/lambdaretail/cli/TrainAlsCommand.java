@@ -1,0 +1,237 @@
+package io.lambdaretail.cli;
+
+import io.lambdaretail.recs.FeedbackWeights;
+import io.lambdaretail.recs.SplitOptions;
+import io.lambdaretail.recs.SplitOptions.Strategy;
+import io.lambdaretail.recs.TrainingInput;
+import io.lambdaretail.recs.UserKey;
+import io.lambdaretail.recs.als.AlsParams;
+import io.lambdaretail.recs.als.TrainAlsJob;
+import io.lambdaretail.recs.als.TrainAlsOptions;
+import io.lambdaretail.spark.SparkSessions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train-als}: implicit-feedback ALS with a ranking evaluation against popularity. */
+@Command(
+    name = "train-als",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Trains Spark MLlib's implicit-feedback ALS on (user, product, weight) pairs built from"
+          + " ingested page views and orders (weight = views x --view-weight + --purchase-weight"
+          + " if bought at least once), or on a plain interactions table"
+          + " user_id,item_id,weight[,timestamp] (CSV or Parquet).",
+      "Evaluates on a test split (by time, last-k per user, or --test-interactions) with each"
+          + " user's training items excluded: precision@k, recall@k, MAP@k, NDCG@k, AUC and"
+          + " catalog coverage, next to a popularity baseline. Saves the model, its id index and"
+          + " metadata to --model-out."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  lambda-retail train-als --pdpviews data/lake/pdpviews \\",
+      "      --transactions data/lake/transactions --model-out models/als",
+      "  lambda-retail train-als --pdpviews data/lake/pdpviews \\",
+      "      --transactions data/lake/transactions --grid --half-life-days 14",
+      "  lambda-retail train-als --interactions ml/train.csv \\",
+      "      --test-interactions ml/test.csv --model-out models/ml-als"
+    })
+public final class TrainAlsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin SparkOptions sparkOptions;
+
+  @Option(
+      names = "--pdpviews",
+      paramLabel = "PATH",
+      description = "Ingested page views (Parquet or Delta).")
+  String pdpviews;
+
+  @Option(
+      names = "--transactions",
+      paramLabel = "PATH",
+      description = "Ingested orders (Parquet or Delta).")
+  String transactions;
+
+  @Option(
+      names = "--interactions",
+      paramLabel = "PATH",
+      description = "Instead: user_id,item_id,weight[,timestamp], CSV (header) or Parquet.")
+  String interactions;
+
+  @Option(
+      names = "--test-interactions",
+      paramLabel = "PATH",
+      description = "A fixed test set, same columns; replaces --split.")
+  String testInteractions;
+
+  @Option(
+      names = "--user-key",
+      defaultValue = "user_id",
+      description = "User column of the events: user_id or browser_id (default: ${DEFAULT-VALUE}).")
+  String userKey;
+
+  @Option(
+      names = "--view-weight",
+      defaultValue = "1",
+      description = "Weight of a view (default: ${DEFAULT-VALUE}).")
+  double viewWeight;
+
+  @Option(
+      names = "--purchase-weight",
+      defaultValue = "10",
+      description = "Weight of bought at least once (default: ${DEFAULT-VALUE}).")
+  double purchaseWeight;
+
+  @Option(
+      names = "--half-life-days",
+      defaultValue = "0",
+      description = "Time decay: events lose half their weight every N days (default: 0, none).")
+  double halfLifeDays;
+
+  @Option(
+      names = "--min-user-interactions",
+      defaultValue = "1",
+      description = "Drop users with fewer training items (default: ${DEFAULT-VALUE}).")
+  int minUser;
+
+  @Option(
+      names = "--min-item-interactions",
+      defaultValue = "1",
+      description = "Drop items with fewer training users (default: ${DEFAULT-VALUE}).")
+  int minItem;
+
+  @Option(
+      names = "--split",
+      defaultValue = "time",
+      description = "time or last-k (default: ${DEFAULT-VALUE}).")
+  String split;
+
+  @Option(
+      names = "--test-days",
+      defaultValue = "7",
+      description = "time split: the last N days are the test set (default: ${DEFAULT-VALUE}).")
+  int testDays;
+
+  @Option(
+      names = "--test-fraction",
+      defaultValue = "0",
+      description = "time split: the latest share of events instead, e.g. 0.2.")
+  double testFraction;
+
+  @Option(
+      names = "--last-k",
+      defaultValue = "1",
+      description = "last-k split: items held out per user (default: ${DEFAULT-VALUE}).")
+  int lastK;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of ALS and last-k ties (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--rank",
+      defaultValue = "64",
+      description = "Latent factors (default: ${DEFAULT-VALUE}).")
+  int rank;
+
+  @Option(
+      names = "--reg-param",
+      defaultValue = "0.05",
+      description = "Regularisation (default: ${DEFAULT-VALUE}).")
+  double regParam;
+
+  @Option(
+      names = "--alpha",
+      defaultValue = "5",
+      description = "Confidence = 1 + alpha x weight (default: ${DEFAULT-VALUE}).")
+  double alpha;
+
+  @Option(
+      names = "--iterations",
+      defaultValue = "15",
+      description = "ALS sweeps (default: ${DEFAULT-VALUE}).")
+  int iterations;
+
+  @Option(
+      names = "--user-blocks",
+      defaultValue = "0",
+      description = "User blocks (default: 0 = cores).")
+  int userBlocks;
+
+  @Option(
+      names = "--item-blocks",
+      defaultValue = "0",
+      description = "Item blocks (default: 0 = cores).")
+  int itemBlocks;
+
+  @Option(
+      names = "--checkpoint-interval",
+      defaultValue = "5",
+      description = "Checkpoint every N iterations (default: ${DEFAULT-VALUE}).")
+  int checkpointInterval;
+
+  @Option(
+      names = "--checkpoint-dir",
+      paramLabel = "PATH",
+      description = "ALS checkpoints (default: the session's, else <model-out>_checkpoints).")
+  String checkpointDir;
+
+  @Option(
+      names = "--k",
+      defaultValue = "10",
+      description = "List length evaluated (default: ${DEFAULT-VALUE}).")
+  int k;
+
+  @Option(
+      names = "--grid",
+      description = "Search rank x reg-param x alpha on a validation split; keep the best NDCG@k.")
+  boolean grid;
+
+  @Option(
+      names = "--refit",
+      description = "After evaluating, train the saved model on all interactions (test too).")
+  boolean refit;
+
+  @Option(
+      names = "--model-out",
+      paramLabel = "PATH",
+      defaultValue = TrainAlsOptions.DEFAULT_MODEL_OUT,
+      description = "Model directory, replaced on each run (default: ${DEFAULT-VALUE}).")
+  String modelOut;
+
+  @Override
+  public Integer call() {
+    TrainAlsOptions options = options();
+    var settings = sparkOptions.settings("lambda-retail train-als");
+    var spark = SparkSessions.create(settings);
+    Summaries.emit(spec, common, new TrainAlsJob(spark, options).run().toSummary());
+    return ExitCodes.OK;
+  }
+
+  TrainAlsOptions options() {
+    Strategy strategy =
+        testInteractions != null && !testInteractions.isBlank()
+            ? Strategy.EXPLICIT
+            : Strategy.parse(split);
+    return new TrainAlsOptions(
+        new TrainingInput(
+            pdpviews, transactions, interactions, testInteractions, UserKey.parse(userKey)),
+        new FeedbackWeights(viewWeight, purchaseWeight, halfLifeDays, minUser, minItem),
+        new SplitOptions(strategy, testDays, testFraction, lastK, seed),
+        new AlsParams(
+            rank, regParam, alpha, iterations, userBlocks, itemBlocks, checkpointInterval, seed),
+        k,
+        grid,
+        modelOut,
+        checkpointDir,
+        refit);
+  }
+}
