@@ -1,5 +1,6 @@
 package io.lambdaretail.recs.hybrid;
 
+import io.lambdaretail.config.Errors;
 import java.io.Serializable;
 
 /**
@@ -47,14 +48,51 @@ public record HybridConfig(
   public static final int DEFAULT_MAX_SAMPLED = 10;
 
   public HybridConfig {
-    if (components < 1 || epochs < 1 || maxSampled < 1 || kosK < 1 || kosN < kosK) {
-      throw new IllegalArgumentException(
-          "components, epochs, max-sampled and kos-k must be >= 1 and kos-n >= kos-k");
+    positive("--components", components);
+    positive("--epochs", epochs);
+    positive("--max-sampled", maxSampled);
+    positive("--kos-k", kosK);
+    if (kosN < kosK) {
+      throw Errors.invalid("--kos-n", kosN, "pass at least --kos-k (" + kosK + ").");
     }
-    if (!(learningRate > 0) || itemAlpha < 0 || userAlpha < 0 || !(rho > 0 && rho < 1)) {
-      throw new IllegalArgumentException(
-          "learning rate must be > 0, alphas >= 0 and rho in (0, 1)");
+    if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+      throw Errors.invalid("--learning-rate", learningRate, "pass a step above 0, e.g. 0.05.");
     }
+    if (!(itemAlpha >= 0) || !(userAlpha >= 0)) {
+      throw Errors.invalid(
+          "--item-alpha/--user-alpha", Math.min(itemAlpha, userAlpha), "pass 0 or more.");
+    }
+    if (!(rho > 0 && rho < 1)) {
+      throw Errors.invalid("--rho", rho, "pass a decay above 0 and below 1, e.g. 0.95.");
+    }
+    if (!(epsilon > 0)) {
+      throw Errors.invalid("--epsilon", epsilon, "pass a small value above 0, e.g. 1e-6.");
+    }
+  }
+
+  private static void positive(String option, int value) {
+    if (value < 1) {
+      throw Errors.mustBePositive(option, value);
+    }
+  }
+
+  /** For the summary and metadata.json. */
+  public java.util.Map<String, Object> toMap() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("loss", loss.cliName());
+    m.put("schedule", schedule.cliName());
+    m.put("components", components);
+    m.put("epochs", epochs);
+    m.put("learning_rate", learningRate);
+    m.put("item_alpha", itemAlpha);
+    m.put("user_alpha", userAlpha);
+    m.put("max_sampled", maxSampled);
+    m.put("kos_k", kosK);
+    m.put("kos_n", kosN);
+    m.put("rho", rho);
+    m.put("epsilon", epsilon);
+    m.put("seed", seed);
+    return m;
   }
 
   /** The documented defaults with a given loss. */

@@ -33,6 +33,8 @@ public final class HybridFit {
           .add(USER_ID, DataTypes.StringType, false)
           .add(ITEM_ID, DataTypes.StringType, false);
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HybridFit.class);
+
   private HybridFit() {}
 
   /**
@@ -81,6 +83,7 @@ public final class HybridFit {
               .javaRDD()
               .mapToPair(r -> new Tuple2<>(r.getInt(0), r.getInt(1)));
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      LOG.info("hybrid fit: index and feature matrices ready");
       long[] millis = new long[config.epochs()];
       long[] last = {System.currentTimeMillis()};
       HybridFactors factors =
