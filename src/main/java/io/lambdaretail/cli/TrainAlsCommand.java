@@ -138,19 +138,19 @@ public final class TrainAlsCommand implements Callable<Integer> {
 
   @Option(
       names = "--rank",
-      defaultValue = "64",
+      defaultValue = "16",
       description = "Latent factors (default: ${DEFAULT-VALUE}).")
   int rank;
 
   @Option(
       names = "--reg-param",
-      defaultValue = "0.05",
+      defaultValue = "1.0",
       description = "Regularisation (default: ${DEFAULT-VALUE}).")
   double regParam;
 
   @Option(
       names = "--alpha",
-      defaultValue = "5",
+      defaultValue = "10",
       description = "Confidence = 1 + alpha x weight (default: ${DEFAULT-VALUE}).")
   double alpha;
 

@@ -5,7 +5,6 @@ import static io.lambdaretail.recs.Interactions.TIMESTAMP;
 import static io.lambdaretail.recs.Interactions.USER_ID;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -109,7 +108,7 @@ public final class Splitter {
                 row_number()
                     .over(
                         Window.partitionBy(USER_ID)
-                            .orderBy(desc(TIMESTAMP).asc_nulls_last(), tieBreak.asc())))
+                            .orderBy(col(TIMESTAMP).desc_nulls_last(), tieBreak.asc())))
             .withColumn("n", count(lit(1)).over(Window.partitionBy(USER_ID)));
     Dataset<Row> held =
         ranked
