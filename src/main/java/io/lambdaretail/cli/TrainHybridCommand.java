@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
       "Trains a LightFM-style hybrid factorisation on Spark: every user and item feature (and,"
-          + " unless --identity-features says otherwise, one identity feature per trained user and item) has"
-          + " an embedding and a bias; a user or item is the weighted mean of its features, and"
+          + " unless --identity-features says otherwise, one identity feature per trained user"
+          + " and item) has an embedding and a bias; a user or item is the weighted mean of its features, and"
           + " the score is their dot product plus both biases. Users and products with features"
           + " but no interactions are scored from their features (cold start).",
       "Inputs as train-als: ingested page views and orders, or an interactions table; plus"

@@ -55,6 +55,14 @@ public record TrainHybridOptions(
       throw Errors.invalid(
           "--cold-item-share", coldItemShare, "pass a share >= 0 and below 1, e.g. 0.2 (0: none).");
     }
+    requireFeaturesWithoutIdentity(userIdentity, itemIdentity, userFeatures, itemFeatures);
+    if (modelOut == null || modelOut.isBlank()) {
+      throw Errors.invalid("--model-out", modelOut, "pass a directory, e.g. models/hybrid.");
+    }
+  }
+
+  private static void requireFeaturesWithoutIdentity(
+      boolean userIdentity, boolean itemIdentity, String userFeatures, String itemFeatures) {
     if (!userIdentity && userFeatures == null) {
       throw Errors.invalid(
           "--identity-features",
@@ -66,9 +74,6 @@ public record TrainHybridOptions(
           "--identity-features",
           userIdentity ? "users" : "none",
           "without item identity features the model needs --item-features.");
-    }
-    if (modelOut == null || modelOut.isBlank()) {
-      throw Errors.invalid("--model-out", modelOut, "pass a directory, e.g. models/hybrid.");
     }
   }
 }
