@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       TrainSalesCommand.class,
       PredictSalesCommand.class,
       TrainAlsCommand.class,
+      TrainHybridCommand.class,
       RecommendCommand.class,
       StreamCommand.class,
       ProduceCommand.class,

@@ -1,0 +1,108 @@
+package io.lambdaretail.recs.hybrid;
+
+import io.lambdaretail.recs.ModelLoader;
+import io.lambdaretail.recs.ModelStore;
+import io.lambdaretail.recs.PopularityScorer;
+import io.lambdaretail.recs.RecommenderModel;
+import io.lambdaretail.recs.Scorer;
+import io.lambdaretail.recs.UserKey;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A saved hybrid model as {@code recommend} uses it. Its users are the training users and the users
+ * of {@code --user-features} (pass those with {@code recommend --users}); its items are the
+ * training items and the items of {@code --item-features}, so a new product with features is
+ * recommended from the first run.
+ */
+public final class HybridModel implements RecommenderModel {
+  /** {@code kind} in metadata.json. */
+  public static final String KIND = "hybrid";
+
+  /** metadata.json key of the embedding size. */
+  public static final String COMPONENTS = "components";
+
+  private final ModelStore.Common common;
+  private final Scorer scorer;
+
+  HybridModel(ModelStore.Common common, Scorer scorer) {
+    this.common = common;
+    this.scorer = scorer;
+  }
+
+  /**
+   * Saves a fitted model: the hybrid parts, then the id index, popularity list and training pairs,
+   * then metadata.json (with {@code kind} and {@code components} added) last.
+   */
+  public static void save(
+      SparkSession spark,
+      String dir,
+      HybridFit.Fitted fitted,
+      PopularityScorer popularity,
+      Dataset<Row> train,
+      Map<String, Object> metadata) {
+    ModelStore.begin(spark.sparkContext().hadoopConfiguration(), dir);
+    HybridStore.save(spark, dir, fitted.users(), fitted.items(), fitted.factors());
+    ModelStore.saveCommon(dir, fitted.index(), popularity, train);
+    Map<String, Object> m = new LinkedHashMap<>(metadata);
+    m.put(ModelStore.KIND, KIND);
+    m.put(COMPONENTS, fitted.factors().components());
+    ModelStore.commit(spark.sparkContext().hadoopConfiguration(), dir, m);
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public String version() {
+    return common.version();
+  }
+
+  @Override
+  public UserKey userKey() {
+    return common.userKey();
+  }
+
+  @Override
+  public Map<String, Object> metadata() {
+    return common.metadata();
+  }
+
+  @Override
+  public Scorer scorer() {
+    return scorer;
+  }
+
+  @Override
+  public Scorer popularity() {
+    return common.popularity();
+  }
+
+  @Override
+  public Dataset<Row> interactions() {
+    return common.interactions();
+  }
+
+  /** Registered in META-INF/services/io.lambdaretail.recs.ModelLoader. */
+  public static final class Loader implements ModelLoader {
+    @Override
+    public String kind() {
+      return KIND;
+    }
+
+    @Override
+    public RecommenderModel load(SparkSession spark, String dir, ModelStore.Common common) {
+      int k = ((Number) common.metadata().get(COMPONENTS)).intValue();
+      String[] itemIds = common.index().itemIds();
+      int users = (int) common.index().userCount();
+      HybridFactors factors = HybridStore.load(spark, dir, k, users, itemIds.length);
+      return new HybridModel(
+          common, HybridScorer.create(spark, factors, common.index().users(), itemIds, null));
+    }
+  }
+}
