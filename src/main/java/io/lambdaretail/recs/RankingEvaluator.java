@@ -12,12 +12,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -36,6 +38,7 @@ import org.apache.spark.sql.types.StructType;
 public final class RankingEvaluator {
   static final String RELEVANT = "relevant";
   static final String EXCLUDE = "exclude";
+  private static final String CURVE = "precision_curve";
   private static final StructType PER_USER =
       new StructType()
           .add(USER_ID, DataTypes.StringType)
@@ -45,7 +48,8 @@ public final class RankingEvaluator {
           .add("ap", DataTypes.DoubleType)
           .add("ndcg", DataTypes.DoubleType)
           .add("auc", DataTypes.DoubleType)
-          .add("top", DataTypes.createArrayType(DataTypes.IntegerType));
+          .add("top", DataTypes.createArrayType(DataTypes.IntegerType))
+          .add(CURVE, DataTypes.createArrayType(DataTypes.DoubleType));
 
   private RankingEvaluator() {}
 
@@ -57,9 +61,22 @@ public final class RankingEvaluator {
    */
   public static RankingMetrics evaluate(
       Scorer model, Scorer fallback, Dataset<Row> train, Dataset<Row> test, int k) {
-    Dataset<Row> perUser = perUser(model, fallback, train, test, k).cache();
+    return evaluate(model, fallback, train, test, k, 0).metrics();
+  }
+
+  /** The metrics at {@code k} and the mean precision at every cut-off 1..{@code curveK}. */
+  public record Evaluation(RankingMetrics metrics, double[] precisionAtK) {}
+
+  /**
+   * {@link #evaluate(Scorer, Scorer, Dataset, Dataset, int)} plus the precision@k curve for k = 1..
+   * {@code curveK}, from the same pass: each user's top max(k, curveK) is ranked once and every
+   * cut-off is a prefix of it (ties break by index, so a prefix is exactly the smaller top list).
+   */
+  public static Evaluation evaluate(
+      Scorer model, Scorer fallback, Dataset<Row> train, Dataset<Row> test, int k, int curveK) {
+    Dataset<Row> perUser = perUser(model, fallback, train, test, k, curveK).cache();
     try {
-      return summarize(perUser, k, model.itemIds().length);
+      return new Evaluation(summarize(perUser, k, model.itemIds().length), curve(perUser, curveK));
     } finally {
       perUser.unpersist();
     }
@@ -79,7 +96,7 @@ public final class RankingEvaluator {
   }
 
   static Dataset<Row> perUser(
-      Scorer model, Scorer fallback, Dataset<Row> train, Dataset<Row> test, int k) {
+      Scorer model, Scorer fallback, Dataset<Row> train, Dataset<Row> test, int k, int curveK) {
     Dataset<Row> users = testUsers(train, test);
     Dataset<Row> rows =
         users
@@ -90,11 +107,12 @@ public final class RankingEvaluator {
             .broadcast(new ItemSpace(model.itemIds()));
     BlockScoring scoring = new BlockScoring(model.blockScorer(), fallback.blockScorer(), space);
     MapPartitionsFunction<Row, Row> f =
-        it -> scoring.map(it, 3, (row, s, known, items) -> score(row, s, known, items, k));
+        it -> scoring.map(it, 3, (row, s, known, items) -> score(row, s, known, items, k, curveK));
     return rows.mapPartitions(f, Encoders.row(PER_USER));
   }
 
-  private static Row score(Row row, float[] scores, boolean known, ItemSpace items, int k) {
+  private static Row score(
+      Row row, float[] scores, boolean known, ItemSpace items, int k, int curveK) {
     List<String> relevant = row.getList(1);
     List<String> exclude = row.isNullAt(2) ? null : row.getList(2);
     items.exclude(scores, exclude);
@@ -105,13 +123,19 @@ public final class RankingEvaluator {
         positives.add(c);
       }
     }
-    int[] top = TopK.select(scores, 0, scores.length, k);
+    int[] ranked = TopK.select(scores, 0, scores.length, Math.max(k, curveK));
+    int[] top = ranked.length > k ? Arrays.copyOf(ranked, k) : ranked;
     UserMetrics m =
         UserMetrics.ofTop(top, positives, relevant.size(), k)
             .withAuc(UserMetrics.auc(scores, 0, scores.length, positives));
     Integer[] boxed = new Integer[top.length];
     for (int i = 0; i < top.length; i++) {
       boxed[i] = top[i];
+    }
+    double[] curve = UserMetrics.precisionCurve(ranked, positives, curveK);
+    Double[] boxedCurve = new Double[curve.length];
+    for (int i = 0; i < curve.length; i++) {
+      boxedCurve[i] = curve[i];
     }
     return RowFactory.create(
         row.getString(0),
@@ -121,7 +145,8 @@ public final class RankingEvaluator {
         m.averagePrecision(),
         m.ndcg(),
         m.auc(),
-        boxed);
+        boxed,
+        boxedCurve);
   }
 
   private static RankingMetrics summarize(Dataset<Row> perUser, int k, int numItems) {
@@ -148,6 +173,23 @@ public final class RankingEvaluator {
         doubleOr(a, 5),
         a.isNullAt(6) ? Double.NaN : a.getDouble(6),
         numItems == 0 ? 0 : distinct / (double) numItems);
+  }
+
+  /** Mean over users of each cut-off's precision: one aggregation, curveK values. */
+  private static double[] curve(Dataset<Row> perUser, int curveK) {
+    if (curveK == 0) {
+      return new double[0];
+    }
+    Column[] means = new Column[curveK];
+    for (int j = 0; j < curveK; j++) {
+      means[j] = avg(col(CURVE).getItem(j));
+    }
+    Row a = perUser.agg(means[0], Arrays.copyOfRange(means, 1, curveK)).first();
+    double[] out = new double[curveK];
+    for (int j = 0; j < curveK; j++) {
+      out[j] = doubleOr(a, j);
+    }
+    return out;
   }
 
   private static double doubleOr(Row r, int i) {

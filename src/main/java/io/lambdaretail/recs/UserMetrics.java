@@ -43,6 +43,22 @@ public record UserMetrics(
         Double.NaN);
   }
 
+  /**
+   * Precision at every cut-off 1..{@code maxK} of one ranked list (best first): element {@code j}
+   * is hits in the first {@code j + 1} / {@code (j + 1)}; positions past the list are misses.
+   */
+  public static double[] precisionCurve(int[] top, Set<Integer> relevant, int maxK) {
+    double[] curve = new double[maxK];
+    int hits = 0;
+    for (int r = 0; r < maxK; r++) {
+      if (r < top.length && relevant.contains(top[r])) {
+        hits++;
+      }
+      curve[r] = hits / (double) (r + 1);
+    }
+    return curve;
+  }
+
   public UserMetrics withAuc(double value) {
     return new UserMetrics(precision, recall, averagePrecision, ndcg, value);
   }

@@ -3,6 +3,7 @@ package io.lambdaretail.sales;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.report.HtmlReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,13 +53,17 @@ public final class SalesModelStore {
   /** Metadata key of the history's last month as a {@link SalesFeatures#PERIOD}. */
   static final String HISTORY_LAST_PERIOD = "history_last_period";
 
-  /** Writes the pipeline first and metadata.json last, so a half-written dir fails to load. */
+  /**
+   * Writes the pipeline first (its overwrite clears the directory), then the state and the report,
+   * and metadata.json last, so a half-written dir fails to load.
+   */
   static void save(
       SparkSession spark,
       String dir,
       PipelineModel pipeline,
       SalesLevels levels,
       Dataset<Row> history,
+      HtmlReport report,
       Map<String, Object> metadata) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     delete(conf, new Path(dir, METADATA));
@@ -71,6 +76,7 @@ public final class SalesModelStore {
     levels.products().write().mode("overwrite").parquet(dir + "/" + PRODUCT_LEVELS);
     levels.pairs().write().mode("overwrite").parquet(dir + "/" + PAIR_LEVELS);
     history.write().mode("overwrite").parquet(dir + "/" + HISTORY);
+    report.write(conf, dir);
     Path file = new Path(dir, METADATA);
     try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
       out.write(JSON.writeValueAsBytes(metadata));

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.report.HtmlReport;
 import io.lambdaretail.sales.SalesTrainingResult.Counts;
 import io.lambdaretail.spark.SparkSessions;
 import java.time.LocalDate;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * store, product and month, builds calendar, lag and level features ({@link SalesFeatures}), keeps
  * the last N months out as a time-based holdout, fits our pipeline and the original four-stage one
  * with the same regressor, scores both and the seasonal-naive forecast on the holdout, and saves
- * our model with the state prediction needs ({@link SalesModelStore}).
+ * our model with the state prediction needs ({@link SalesModelStore}) and a {@code report.html}
+ * ({@link SalesReport}).
  *
  * <p>The saved model is the one fitted on the training months, so the reported metrics describe it;
  * its lag history holds all months. Cost: one pass over the CSV (cached after parsing), a shuffle
@@ -107,6 +109,7 @@ public final class SalesTrainingJob {
               span,
               cutoff,
               started);
+      HtmlReport report = report(models, features.filter(col(PERIOD).gt(cutoff)), result);
       features.unpersist();
       Dataset<Row> history = monthly.select(STORE_ID, PRODUCT_ID, YEAR, MONTH, PERIOD, QUANTITY);
       SalesModelStore.save(
@@ -115,6 +118,7 @@ public final class SalesTrainingJob {
           models.ours(),
           levels,
           history,
+          report,
           metadata(result, levels, models.maxBins(), span.last()));
       LOG.info("train-sales holdout metrics:{}{}", System.lineSeparator(), result.metricsTable());
       return result;
@@ -216,6 +220,25 @@ public final class SalesTrainingJob {
         SalesMetrics.evaluate(holdout, QUANTITY, SalesFeatures.SEASONAL_NAIVE),
         spark.version(),
         System.currentTimeMillis() - started);
+  }
+
+  /** The report from per-month aggregates of the holdout predictions: three small jobs. */
+  private static HtmlReport report(
+      Models models, Dataset<Row> holdout, SalesTrainingResult result) {
+    List<String> top = SalesReport.topProducts(holdout, SalesReport.TOP_PRODUCTS);
+    // our model's output still carries the seasonal-naive column: one pass for both
+    Dataset<Row> scored = models.ours().transform(holdout);
+    Map<String, SalesReport.Monthly> monthly = new LinkedHashMap<>();
+    monthly.put(
+        SalesReport.OURS, SalesReport.Monthly.of(SalesReport.monthly(scored, PREDICTION, top)));
+    monthly.put(
+        SalesReport.ORIGINAL,
+        SalesReport.Monthly.of(
+            SalesReport.monthly(models.original().transform(holdout), PREDICTION, top)));
+    monthly.put(
+        SalesReport.SEASONAL_NAIVE,
+        SalesReport.Monthly.of(SalesReport.monthly(holdout, SalesFeatures.SEASONAL_NAIVE, top)));
+    return SalesReport.build(result, top, monthly);
   }
 
   /** Input rows per reason, with good rows under the key "" (one job). */

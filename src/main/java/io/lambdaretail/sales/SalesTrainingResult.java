@@ -1,9 +1,11 @@
 package io.lambdaretail.sales;
 
+import io.lambdaretail.report.HtmlReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.fs.Path;
 
 /**
  * What a {@code train-sales} run did: row counts, the training and holdout months, and the holdout
@@ -80,6 +82,7 @@ public record SalesTrainingResult(
     s.put("baseline", baseline.toMap());
     s.put("seasonal_naive", seasonalNaive.toMap());
     s.put("features", SalesFeatures.OURS);
+    s.put("report", new Path(options.modelOut(), HtmlReport.FILE_NAME).toString());
     s.put("spark_version", sparkVersion);
     s.put("duration_ms", durationMs);
     return s;

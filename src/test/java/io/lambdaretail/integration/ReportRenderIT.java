@@ -2,10 +2,13 @@ package io.lambdaretail.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lambdaretail.cli.ExitCodes;
 import io.lambdaretail.report.HtmlReport;
 import io.lambdaretail.report.LineChart;
 import io.lambdaretail.report.Series;
+import io.lambdaretail.testing.SharedSpark;
 import java.awt.image.BufferedImage;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +18,14 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A report page opened in headless Chromium (Debian's, installed by the build) draws its charts.
+ * Report pages opened in headless Chromium (Debian's, installed by the build) draw their charts: a
+ * hand-made one and the report.html of a real train-sales run on generated tiny sales.
  */
+@ExtendWith(SharedSpark.class)
 class ReportRenderIT {
   private static final String CHROMIUM = System.getProperty("lr.chromium", "/usr/bin/chromium");
   @TempDir Path dir;
@@ -51,6 +57,42 @@ class ReportRenderIT {
     // the two series' colours are drawn: the lines are on the page, not just in its source
     assertThat(countPixels(image, 0x1f77b4)).as("blue als line pixels").isGreaterThan(50);
     assertThat(countPixels(image, 0xff7f0e)).as("orange popularity pixels").isGreaterThan(50);
+  }
+
+  @Test
+  void chromiumRendersTheReportOfARealTrainSalesRun() throws Exception {
+    Path csv = SalesFixtures.tinySales(dir.resolve("gen"));
+    Path model = dir.resolve("model");
+    StringWriter err = new StringWriter();
+    int trained =
+        SalesFixtures.cli(new StringWriter(), err)
+            .execute(
+                "train-sales",
+                csv.toString(),
+                "--model-out",
+                model.toString(),
+                "--iterations",
+                "5");
+    assertThat(trained).as("train-sales exit code; stderr: %s", err).isEqualTo(ExitCodes.OK);
+    String page = model.resolve("report.html").toString();
+
+    String dom = chromium("--dump-dom", "file://" + page);
+    // 3 top products x (actual, predicted) + the error chart's ours, original, seasonal-naive
+    assertThat(dom.split("<polyline class=\"series\"", -1)).as("polylines").hasSize(10);
+    assertThat(dom.split("<svg", -1)).as("charts").hasSize(5);
+    assertThat(dom)
+        .contains("data-series=\"seasonal-naive\"")
+        .contains(">RMSE by holdout month</text>")
+        .contains("<td>seasonal-naive</td>");
+
+    Path png = dir.resolve("sales.png");
+    chromium("--screenshot=" + png, "--window-size=900,2400", "file://" + page);
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(countPixels(image, 0x1f77b4)).as("blue actual/ours pixels").isGreaterThan(100);
+    assertThat(countPixels(image, 0xff7f0e)).as("orange predicted/original").isGreaterThan(100);
+    assertThat(countPixels(image, 0x2ca02c))
+        .as("green seasonal-naive pixels: the error chart at the bottom is drawn")
+        .isGreaterThan(30);
   }
 
   private static long countPixels(BufferedImage image, int rgb) {

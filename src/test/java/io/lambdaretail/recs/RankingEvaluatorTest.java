@@ -83,6 +83,34 @@ class RankingEvaluatorTest {
   }
 
   @Test
+  void precisionCurveComesFromOneRankingWhoseTopKPrefixGivesTheMetrics(SparkSession spark) {
+    Dataset<Row> train =
+        ImplicitFeedback.aggregate(
+            events(spark, view("u1", "i0", 0), view("u2", "i1", 0), view("u3", "i1", 0)),
+            0,
+            day(0));
+    Dataset<Row> test =
+        ImplicitFeedback.aggregate(
+            events(spark, view("u1", "i3", 5), view("u1", "i2", 5), view("u9", "i1", 5)),
+            0,
+            day(5));
+    PopularityScorer popularity = PopularityScorer.fromTraining(train, ITEMS);
+
+    RankingEvaluator.Evaluation e =
+        RankingEvaluator.evaluate(new FixedScorer(spark), popularity, train, test, 1, 4);
+
+    // u1 ranks i3, i2, i1 (i0 excluded), relevant i3, i2: 1, 1, 2/3, 2/4
+    // u9 (popularity) ranks i1, i0, i2, i3, relevant i1: 1, 1/2, 1/3, 1/4
+    assertThat(e.precisionAtK())
+        .as("mean precision@1..4")
+        .containsExactly(new double[] {1, 0.75, 0.5, 0.375}, within(1e-9));
+    assertThat(e.metrics().precision()).as("precision@1").isCloseTo(1, within(1e-9));
+    assertThat(e.metrics().coverage())
+        .as("coverage of the top-1 lists (i3, i1), not of the longer ranking")
+        .isCloseTo(0.5, within(1e-9));
+  }
+
+  @Test
   void topNListsAreBestFirstWithoutExcludedItems(SparkSession spark) {
     Dataset<Row> train =
         ImplicitFeedback.aggregate(

@@ -34,6 +34,18 @@ class UserMetricsTest {
   }
 
   @Test
+  void precisionCurveIsHitsSoFarOverEachCutOffWithMissesPastTheList() {
+    double[] curve = UserMetrics.precisionCurve(new int[] {7, 2, 5}, Set.of(7, 5), 5);
+
+    assertThat(curve)
+        .as("precision@1..5 of a 3-item list with hits at ranks 1 and 3")
+        .containsExactly(new double[] {1, 0.5, 2 / 3.0, 0.5, 0.4}, within(1e-12));
+    assertThat(UserMetrics.precisionCurve(new int[] {1}, Set.of(), 3))
+        .as("no hits")
+        .containsExactly(0, 0, 0);
+  }
+
+  @Test
   void aucCountsOrderedPairsWithTiesAsHalfAndIgnoresExcludedItems() {
     float[] scores = {0.9f, 0.3f, 0.5f, Float.NEGATIVE_INFINITY, 0.5f};
     // positives 0 (above all 3 negatives) and 2 (above 0.3, tied with 0.5, below nothing)

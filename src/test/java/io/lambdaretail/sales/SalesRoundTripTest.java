@@ -104,6 +104,28 @@ class SalesRoundTripTest {
   }
 
   @Test
+  void reportHasTheMetricsAndChartsOfTheHoldout() throws IOException {
+    String html = Files.readString(model.resolve("report.html"), StandardCharsets.UTF_8);
+
+    assertThat(Path.of((String) result.toSummary().get("report")))
+        .as("summary report path")
+        .isEqualTo(model.resolve("report.html"));
+    assertThat(html)
+        .as("report.html")
+        .contains("<td>seasonal-naive</td>", "<th>smape</th>", "RMSE by holdout month")
+        .contains("data-series=\"ours\"", "data-series=\"original\"")
+        .contains("data-series=\"seasonal-naive\"")
+        .doesNotContain("<script");
+    assertThat(html.split(">predicted vs actual per month: ", -1))
+        .as("a chart title per top product")
+        .hasSize(1 + SalesReport.TOP_PRODUCTS);
+    assertThat(html.split("data-series=\"actual\"", -1))
+        .as("an actual line per top product")
+        .hasSize(1 + SalesReport.TOP_PRODUCTS);
+    assertThat(html.split("<svg", -1)).as("3 product charts and the error chart").hasSize(5);
+  }
+
+  @Test
   void predictsKnownAndUnknownPairsWithAStatus(SparkSession spark) throws IOException {
     Path input = dir.resolve("to_predict.csv");
     Files.writeString(

@@ -5,11 +5,13 @@ import io.lambdaretail.recs.IdIndex;
 import io.lambdaretail.recs.ModelStore;
 import io.lambdaretail.recs.PopularityScorer;
 import io.lambdaretail.recs.RankingEvaluator;
+import io.lambdaretail.recs.RankingEvaluator.Evaluation;
 import io.lambdaretail.recs.RankingMetrics;
 import io.lambdaretail.recs.Split;
 import io.lambdaretail.recs.Splitter;
 import io.lambdaretail.recs.TrainingData;
 import io.lambdaretail.recs.TrainingData.Prepared;
+import io.lambdaretail.report.HtmlReport;
 import io.lambdaretail.spark.SparkSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,14 +33,17 @@ import org.slf4j.LoggerFactory;
  * TrainingData}), optionally searches a small grid on a validation split cut from training, fits
  * MLlib's ALS on the training pairs, evaluates it and the popularity baseline on the test split
  * with each user's training items excluded ({@link RankingEvaluator}), and saves the model, its id
- * index, popularity list, training pairs and metadata. Cost: a shuffle to aggregate the events, the
- * ALS iterations (each shuffles the factor blocks; checkpointed), and one scoring pass per
- * evaluation.
+ * index, popularity list, training pairs, report.html and metadata. Cost: a shuffle to aggregate
+ * the events, the ALS iterations (each shuffles the factor blocks; checkpointed), and one scoring
+ * pass per evaluation.
  */
 public final class TrainAlsJob {
   private static final Logger LOG = LoggerFactory.getLogger(TrainAlsJob.class);
   private static final DateTimeFormatter VERSION =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  /** The report's precision@k curve runs over k = 1..20. */
+  static final int CURVE_K = 20;
 
   private final SparkSession spark;
   private final TrainAlsOptions options;
@@ -63,10 +68,15 @@ public final class TrainAlsJob {
     ALSModel model = fit(index, split.train(), params);
     AlsScorer scorer = new AlsScorer(model, index);
     PopularityScorer popularity = PopularityScorer.fromTraining(split.train(), scorer.itemIds());
-    RankingMetrics metrics =
-        RankingEvaluator.evaluate(scorer, popularity, split.train(), split.test(), options.k());
-    RankingMetrics baseline =
-        RankingEvaluator.evaluate(popularity, popularity, split.train(), split.test(), options.k());
+    // the precision@k curves of the report come from the same ranking pass as the metrics
+    Evaluation als =
+        RankingEvaluator.evaluate(
+            scorer, popularity, split.train(), split.test(), options.k(), CURVE_K);
+    Evaluation pop =
+        RankingEvaluator.evaluate(
+            popularity, popularity, split.train(), split.test(), options.k(), CURVE_K);
+    RankingMetrics metrics = als.metrics();
+    RankingMetrics baseline = pop.metrics();
     requireEvaluated(metrics);
     String version = AlsModel.KIND + "-" + VERSION.format(Instant.ofEpochMilli(started));
     TrainAlsResult result =
@@ -82,7 +92,8 @@ public final class TrainAlsJob {
             spark.version(),
             0);
     LOG.info("train-als test metrics:{}{}", System.lineSeparator(), result.metricsTable());
-    save(result, options.refit() ? data.events() : null, split, index, model, popularity);
+    HtmlReport report = AlsReport.build(result, als.precisionAtK(), pop.precisionAtK());
+    save(result, report, options.refit() ? data.events() : null, split, index, model, popularity);
     split.train().unpersist();
     split.test().unpersist();
     return withDuration(result, System.currentTimeMillis() - started);
@@ -126,9 +137,10 @@ public final class TrainAlsJob {
     }
   }
 
-  /** Model, index, popularity and pairs first, metadata.json last. */
+  /** Model, index, popularity, pairs and report first, metadata.json last. */
   private void save(
       TrainAlsResult result,
+      HtmlReport report,
       Dataset<Row> refitEvents,
       Split split,
       IdIndex index,
@@ -149,6 +161,7 @@ public final class TrainAlsJob {
       throw new UncheckedIOException("while saving the ALS model to " + dir, e);
     }
     ModelStore.saveCommon(dir, index, pop, train);
+    report.write(spark.sparkContext().hadoopConfiguration(), dir);
     ModelStore.commit(spark.sparkContext().hadoopConfiguration(), dir, metadata(result));
   }
 

@@ -1,9 +1,11 @@
 package io.lambdaretail.recs.als;
 
 import io.lambdaretail.recs.RankingMetrics;
+import io.lambdaretail.report.HtmlReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.Path;
 
 /**
  * What a {@code train-als} run did: counts, the split, the parameters used (the grid's best with
@@ -38,6 +40,7 @@ public record TrainAlsResult(
     s.put("refit", options.refit());
     s.put("metrics", metrics.toMap());
     s.put("baseline", baseline.toMap());
+    s.put("report", new Path(options.modelOut(), HtmlReport.FILE_NAME).toString());
     s.put("spark_version", sparkVersion);
     s.put("duration_ms", durationMs);
     return s;

@@ -83,6 +83,25 @@ class AlsRoundTripTest {
   }
 
   @Test
+  void reportHasTheMetricsTableAndPrecisionAtKForBothModels() throws IOException {
+    Path report = model.resolve("report.html");
+    String html = Files.readString(report, StandardCharsets.UTF_8);
+
+    assertThat(trained.get("report").asText()).as("summary report path").endsWith("report.html");
+    assertThat(Path.of(trained.get("report").asText().replaceFirst("^file:", "")))
+        .as("the summary points at the written report")
+        .isEqualTo(report);
+    assertThat(html)
+        .as("report.html")
+        .contains("<svg", "precision@k on the test split", "<td>ndcg@5</td>")
+        .contains("data-series=\"als\"", "data-series=\"popularity\"")
+        .doesNotContain("<script");
+    // k = 1..20: twenty points per polyline
+    String points = html.replaceFirst("(?s).*data-series=\"als\" points=\"([^\"]*)\".*", "$1");
+    assertThat(points.split(" ")).as("points of the als curve").hasSize(20);
+  }
+
+  @Test
   void recommendWritesNdjsonXzWithoutTrainingItems() throws IOException {
     Path out = dir.resolve("recs");
     Run r = run("recommend", "--model", model.toString(), "--k", "3", "--out", out.toString());
