@@ -19,7 +19,9 @@ public final class CassandraUnavailableException extends RuntimeException {
             + " times ("
             + Retry.rootMessage(cause)
             + "); the checkpoint still holds this micro-batch, restart the job with the same"
-            + " --checkpoint once Cassandra is back",
-        cause);
+            + " --checkpoint once Cassandra is back");
+    // suppressed, not the cause: the CLI prints the deepest cause's message as the one line, and
+    // this message already carries it; --stacktrace still shows it
+    addSuppressed(cause);
   }
 }

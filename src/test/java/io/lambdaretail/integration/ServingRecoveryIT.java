@@ -107,7 +107,7 @@ class ServingRecoveryIT {
       assertThat(first.exitValue()).as("exit code; log:%n%s", log).isEqualTo(1);
       assertThat(log)
           .containsPattern(
-              "error: Cassandra at 127\\.0\\.0\\.1:\\d+ is unavailable: .* failed 3 times .*"
+              "error: CassandraUnavailableException: Cassandra at 127\\.0\\.0\\.1:\\d+ is unavailable: .* failed 3 times .*"
                   + " restart the job with the same --checkpoint once Cassandra is back");
     } finally {
       first.destroyForcibly();
