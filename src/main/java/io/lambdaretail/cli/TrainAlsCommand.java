@@ -4,6 +4,7 @@ import io.lambdaretail.recs.FeedbackWeights;
 import io.lambdaretail.recs.SplitOptions;
 import io.lambdaretail.recs.SplitOptions.Strategy;
 import io.lambdaretail.recs.TrainingInput;
+import io.lambdaretail.recs.TrainingSets;
 import io.lambdaretail.recs.UserKey;
 import io.lambdaretail.recs.als.AlsParams;
 import io.lambdaretail.recs.als.TrainAlsJob;
@@ -211,6 +212,8 @@ public final class TrainAlsCommand implements Callable<Integer> {
   public Integer call() {
     TrainAlsOptions options = options();
     var settings = sparkOptions.settings("lambda-retail train-als");
+    // a missing input is invalid input: say so before Spark starts
+    TrainingSets.requireInputs(settings.hadoopConfiguration(), options.input());
     var spark = SparkSessions.create(settings);
     Summaries.emit(spec, common, new TrainAlsJob(spark, options).run().toSummary());
     return ExitCodes.OK;

@@ -163,6 +163,22 @@ public final class TrainingSets {
     }
   }
 
+  /** Checks, before Spark starts, that every input path of {@code input} exists (else exit 2). */
+  public static void requireInputs(Configuration conf, TrainingInput input) {
+    if (input.pdpviews() != null) {
+      requireExists(conf, "--pdpviews", input.pdpviews());
+    }
+    if (input.transactions() != null) {
+      requireExists(conf, "--transactions", input.transactions());
+    }
+    if (input.interactions() != null) {
+      requireExists(conf, "--interactions", input.interactions());
+    }
+    if (input.testInteractions() != null) {
+      requireExists(conf, "--test-interactions", input.testInteractions());
+    }
+  }
+
   /** Exit-2 error when {@code path} does not exist. */
   public static void requireExists(SparkSession spark, String option, String path) {
     requireExists(spark.sparkContext().hadoopConfiguration(), option, path);
