@@ -5,6 +5,7 @@ import io.lambdaretail.recs.FeedbackWeights;
 import io.lambdaretail.recs.SplitOptions;
 import io.lambdaretail.recs.SplitOptions.Strategy;
 import io.lambdaretail.recs.TrainingInput;
+import io.lambdaretail.recs.TrainingSets;
 import io.lambdaretail.recs.UserKey;
 import io.lambdaretail.recs.hybrid.HybridConfig;
 import io.lambdaretail.recs.hybrid.Loss;
@@ -271,7 +272,10 @@ public final class TrainHybridCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TrainHybridOptions options = options();
-    var spark = SparkSessions.create(sparkOptions.settings("lambda-retail train-hybrid"));
+    var settings = sparkOptions.settings("lambda-retail train-hybrid");
+    // a missing input is invalid input: say so before Spark starts
+    TrainingSets.requireInputs(settings.hadoopConfiguration(), options.input());
+    var spark = SparkSessions.create(settings);
     Summaries.emit(spec, common, new TrainHybridJob(spark, options).run().toSummary());
     return ExitCodes.OK;
   }

@@ -91,5 +91,8 @@ class TrainHybridCommandTest {
     assertThat(run("train-hybrid", "--interactions", "x.csv", "--identity-features", "none"))
         .isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(err.toString()).contains("needs --user-features");
+    assertThat(run("train-hybrid", "--interactions", "/nonexistent/pairs.csv"))
+        .isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).contains("--interactions '/nonexistent/pairs.csv' does not exist");
   }
 }

@@ -184,6 +184,7 @@ public final class TrainHybridJob {
       m.put("items_held_out", cold.items().size());
       m.put("test_pairs", cold.test().count());
       m.put("metrics", metrics);
+      LOG.info("train-hybrid cold-start metrics: {}", metrics);
       m.put(
           "note",
           "ranks the held-out items only; ALS cannot score items it never trained on,"
