@@ -107,7 +107,9 @@ public final class StreamJob {
             .option("startingOffsets", options.startingOffsets())
             // topics created after the start are found within seconds, not Kafka's 5 minutes
             .option("kafka.metadata.max.age.ms", "10000")
-            .option("includeHeaders", "false");
+            .option("includeHeaders", "false")
+            // a topic with fewer partitions than cores would leave cores idle: split its ranges
+            .option("minPartitions", Math.max(1, spark.sparkContext().defaultParallelism()));
     if (options.topicPattern() != null) {
       reader = reader.option("subscribePattern", options.topicPattern());
     } else {
