@@ -70,7 +70,7 @@ LR_MASTER='local[2]' "$LR" stream --bootstrap "$BOOTSTRAP" --topics "$TOPIC" --l
   --checkpoint "$WORK/checkpoint-d" --trigger 1s --starting-offsets latest "${CASSANDRA[@]}" \
   --keyspace bench_latency > "$WORK/stream-d.json" 2> "$WORK/stream-d.log" &
 STREAM_PID=$!
-until grep -q "batch 1:" "$WORK/stream-d.log"; do
+until grep -q "batch 0:" "$WORK/stream-d.log"; do
   kill -0 "$STREAM_PID" || { log "latency stream died, see $WORK/stream-d.log"; exit 1; }
   sleep 1
 done
