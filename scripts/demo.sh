@@ -67,12 +67,16 @@ for source in pdpviews transactions; do
     --output "$LAKE/$source" --format delta
 done
 
-step "train-als -> $MODELS/als (ALS vs popularity on the last 7 days)"
+# tiny data covers 7 days: hold out the last 2 rather than all of them
+TEST_DAYS=7
+if [[ ${LR_SAMPLE_SCALE:-small} == tiny ]]; then TEST_DAYS=2; fi
+step "train-als -> $MODELS/als (ALS vs popularity on the last $TEST_DAYS days)"
 run train-als train-als --pdpviews "$LAKE/pdpviews" --transactions "$LAKE/transactions" \
-  --model-out "$MODELS/als"
+  --test-days "$TEST_DAYS" --model-out "$MODELS/als"
 step "train-hybrid -> $MODELS/hybrid (user and item features; hybrid vs ALS vs popularity)"
 run train-hybrid train-hybrid --pdpviews "$LAKE/pdpviews" --transactions "$LAKE/transactions" \
-  --user-features "$SAMPLE/users.csv" --item-features "$SAMPLE/items.csv" --model-out "$MODELS/hybrid"
+  --user-features "$SAMPLE/users.csv" --item-features "$SAMPLE/items.csv" --test-days "$TEST_DAYS" \
+  --model-out "$MODELS/hybrid"
 
 step "recommend top 10 per user -> $DATA/recs (ndjson.xz) and Cassandra $KEYSPACE.recs_by_user"
 run recommend recommend --model "$MODELS/als" --k 10 --out "$DATA/recs/als" --format ndjson.xz \
