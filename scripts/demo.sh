@@ -85,11 +85,12 @@ run recommend recommend --model "$MODELS/als" --k 10 --out "$DATA/recs/als" --fo
 step "train-sales -> $MODELS/sales (holdout: last 3 months)"
 run train-sales train-sales "$SAMPLE/sales/sales.csv" --model-out "$MODELS/sales"
 step "predict-sales for the month after the data -> $DATA/predictions and Cassandra"
-awk -F, 'NR > 1 { if ($7 > last) last = $7; pair[$4 "," $1] = 1 }
-  END { split(last, d, "-"); y = d[1]; m = d[2] + 1; if (m > 12) { m = 1; y++ }
-        print "store_id,product_id,date"
-        for (p in pair) printf "%s,%04d-%02d-01\n", p, y, m }' "$SAMPLE/sales/sales.csv" \
-  | sort > "$RUNS/next-month.csv"
+{
+  echo "store_id,product_id,date"
+  awk -F, 'NR > 1 { if ($7 > last) last = $7; pair[$4 "," $1] = 1 }
+    END { split(last, d, "-"); y = d[1]; m = d[2] + 1; if (m > 12) { m = 1; y++ }
+          for (p in pair) printf "%s,%04d-%02d-01\n", p, y, m }' "$SAMPLE/sales/sales.csv" | sort
+} > "$RUNS/next-month.csv"
 run predict-sales predict-sales --model "$MODELS/sales" --input "$RUNS/next-month.csv" \
   --output "$DATA/predictions/sales" --format csv "${CASSANDRA[@]}"
 
