@@ -1,7 +1,9 @@
 package io.lambdaretail.recs.als;
 
+import static io.lambdaretail.recs.Interactions.ITEM;
 import static io.lambdaretail.recs.Interactions.USER;
 import static io.lambdaretail.recs.Interactions.USER_ID;
+import static io.lambdaretail.recs.Interactions.WEIGHT;
 import static org.apache.spark.sql.functions.col;
 
 import io.lambdaretail.recs.BlockScorer;
@@ -14,7 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** ALS as a {@link Scorer}: user factors joined by id, item factors broadcast in index order. */
-final class AlsScorer implements Scorer {
+public final class AlsScorer implements Scorer {
   private final ALSModel model;
   private final IdIndex index;
   private final String[] itemIds;
@@ -35,6 +37,30 @@ final class AlsScorer implements Scorer {
       }
     }
     this.block = DotProductScorer.create(model.itemFactors().sparkSession(), factors, null, rank);
+  }
+
+  /**
+   * ALS with train-als's default parameters fitted on training pairs ({@code user_id, item_id,
+   * weight}): the baseline other recommenders are compared with on the same split.
+   */
+  public static AlsScorer fitWithDefaults(Dataset<Row> train, long seed) {
+    IdIndex index = IdIndex.build(train);
+    Dataset<Row> encoded = index.encode(train).select(USER, ITEM, WEIGHT).cache();
+    try {
+      AlsParams params =
+          new AlsParams(
+              AlsParams.DEFAULT_RANK,
+              AlsParams.DEFAULT_REG_PARAM,
+              AlsParams.DEFAULT_ALPHA,
+              AlsParams.DEFAULT_ITERATIONS,
+              0,
+              0,
+              10, // Spark's own default, as the comparison always used
+              seed);
+      return new AlsScorer(AlsTrainer.fit(encoded, params), index);
+    } finally {
+      encoded.unpersist();
+    }
   }
 
   ALSModel model() {

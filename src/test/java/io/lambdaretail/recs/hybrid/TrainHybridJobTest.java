@@ -80,6 +80,7 @@ class TrainHybridJobTest {
         .as("cold-item AUC %s", cold)
         .isGreaterThan(0.75);
     assertThat(cold.get("als")).as("ALS cannot score cold items").isNull();
+    assertThat(cold.get("popularity")).as("nor can popularity").isNull();
     assertThat(result.coldStart().get("items_held_out")).isEqualTo(20);
 
     RecommenderModel model = RecommenderModels.load(spark, options.modelOut());
