@@ -34,7 +34,18 @@ for name, keys in (("train-als", ("precision@10", "ndcg@10", "auc")),
         print(f"  {name}: no summary")
         continue
     print(f"  {name}: model in {s.get('model_out', s.get('model', '?'))}")
-    sections = [(k, v) for k, v in s.items() if isinstance(v, dict) and any(m in v for m in keys)]
+    sections = []
+    for k, v in s.items():
+        if not isinstance(v, dict):
+            continue
+        if any(m in v for m in keys):
+            sections.append((k, v))
+            continue
+        # train-hybrid nests its models: metrics.hybrid, metrics.als, cold_start.metrics.hybrid
+        nested = v.get("metrics", v)
+        for model, values in nested.items():
+            if isinstance(values, dict) and any(m in values for m in keys):
+                sections.append((f"{k}.{model}", values))
     for section, values in sections:
         print(f"    {section:16s} " + "  ".join(f"{m} {num(values[m])}" for m in keys if m in values))
 
