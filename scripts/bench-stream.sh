@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Stream benchmark (issue: speed layer, part 1), results appended to BENCHMARKS.md.
 #   scripts/bench-stream.sh [EVENTS]     generated page views in the topic (default 1000000)
+#   scripts/bench-stream.sh --serving [EVENTS] [RATE] [SECONDS]
+#                                        the same plus Cassandra serving tables and produce ->
+#                                        visible latency (speed layer, part 2): runs
+#                                        scripts/bench-stream-serving.sh, see there
 # Starts its own Kafka broker (ports 39092/39093, state in target/bench-stream), fills topic
 # `pdpviews` (4 partitions) with `lambda-retail produce --generate`, then in the same run:
 #   (a) a plain Kafka consumer drains the topic (no Spark, no parsing, no writes): the ceiling;
@@ -8,6 +12,10 @@
 # Both timings are from inside their JVM (start-up excluded).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [[ ${1:-} == --serving ]]; then
+  shift
+  exec "$ROOT/scripts/bench-stream-serving.sh" "$@"
+fi
 EVENTS=${1:-1000000}
 WORK=${LR_BENCH_DIR:-$ROOT/target/bench-stream}
 LR="$ROOT/scripts/lambda-retail"

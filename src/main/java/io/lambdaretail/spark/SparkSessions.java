@@ -27,11 +27,18 @@ public final class SparkSessions {
    * thousand rows per store): Spark's default of 200 shuffle partitions turns every window, join
    * and tree-training pass into hundreds of tiny tasks (7 min instead of 1 min for the sample sales
    * CSV on 2 cores). Uses one partition per core unless the user set spark.sql.shuffle.partitions.
+   * Delta's log replay (every read or commit of a table whose log changed) gets the same count
+   * instead of its default 50 tasks, which dominated a stream's micro-batch on small tables.
    */
   public static void useFewShufflePartitions(SparkSession spark) {
-    String key = "spark.sql.shuffle.partitions";
-    if (!spark.sparkContext().getConf().contains(key)) {
-      spark.conf().set(key, String.valueOf(Math.max(2, spark.sparkContext().defaultParallelism())));
+    String cores = String.valueOf(Math.max(2, spark.sparkContext().defaultParallelism()));
+    for (String key :
+        new String[] {
+          "spark.sql.shuffle.partitions", "spark.databricks.delta.snapshotPartitions"
+        }) {
+      if (!spark.sparkContext().getConf().contains(key)) {
+        spark.conf().set(key, cores);
+      }
     }
   }
 

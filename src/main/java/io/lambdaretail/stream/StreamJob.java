@@ -2,6 +2,7 @@ package io.lambdaretail.stream;
 
 import io.lambdaretail.serving.CassandraUnavailableException;
 import io.lambdaretail.serving.ServingWriter;
+import io.lambdaretail.spark.SparkSessions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +32,8 @@ public final class StreamJob {
 
   public StreamResult run() throws StreamingQueryException, TimeoutException {
     long start = System.nanoTime();
+    // a micro-batch's joins and Delta log replays are small: one task per core, not 200 or 50
+    SparkSessions.useFewShufflePartitions(spark);
     StreamStats stats = new StreamStats();
     LakeLayout lake = new LakeLayout(options.lake());
     String appId = appId();
