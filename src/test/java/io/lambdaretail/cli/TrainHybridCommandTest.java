@@ -35,7 +35,7 @@ class TrainHybridCommandTest {
     assertThat(o.model().loss()).isEqualTo(Loss.WARP);
     assertThat(o.model().schedule()).isEqualTo(Schedule.ADAGRAD);
     assertThat(o.model().components()).isEqualTo(32);
-    assertThat(o.model().learningRate()).isEqualTo(0.05f);
+    assertThat(o.model().learningRate()).isEqualTo(0.1f);
     assertThat(o.userIdentity()).isTrue();
     assertThat(o.itemIdentity()).isTrue();
     assertThat(o.coldItemShare()).isEqualTo(0.2);
