@@ -42,8 +42,11 @@ public final class AlsScorer implements Scorer {
   /**
    * ALS with train-als's default parameters fitted on training pairs ({@code user_id, item_id,
    * weight}): the baseline other recommenders are compared with on the same split.
+   *
+   * @param checkpointDir where ALS cuts its lineage when the session has no checkpoint directory
    */
-  public static AlsScorer fitWithDefaults(Dataset<Row> train, long seed) {
+  public static AlsScorer fitWithDefaults(Dataset<Row> train, long seed, String checkpointDir) {
+    AlsTrainer.ensureCheckpointDir(train.sparkSession(), checkpointDir);
     IdIndex index = IdIndex.build(train);
     Dataset<Row> encoded = index.encode(train).select(USER, ITEM, WEIGHT).cache();
     try {

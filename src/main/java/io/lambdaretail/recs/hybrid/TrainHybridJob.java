@@ -138,7 +138,9 @@ public final class TrainHybridJob {
     Map<String, RankingMetrics> m = new LinkedHashMap<>();
     m.put("hybrid", RankingEvaluator.evaluate(hybrid, popularity, train, test, options.k()));
     if (options.compareAls()) {
-      AlsScorer als = AlsScorer.fitWithDefaults(train, options.model().seed());
+      AlsScorer als =
+          AlsScorer.fitWithDefaults(
+              train, options.model().seed(), options.modelOut() + "_checkpoints");
       m.put("als", RankingEvaluator.evaluate(als, popularity, train, test, options.k()));
     }
     m.put(
