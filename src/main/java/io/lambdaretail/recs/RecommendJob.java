@@ -75,7 +75,7 @@ public final class RecommendJob {
 
   private Dataset<Row> users(RecommenderModel model) {
     if (options.users() == null) {
-      return model.interactions().select(USER_ID).distinct();
+      return model.users();
     }
     String path = options.users();
     TrainingSets.requireExists(spark, "--users", path);

@@ -34,4 +34,13 @@ public interface RecommenderModel {
    * exclude from their lists ({@code bought}, or all of them).
    */
   Dataset<Row> interactions();
+
+  /**
+   * The users {@code recommend} writes lists for when no {@code --users} is given: by default those
+   * of the training pairs; a model that scores users by their features adds the users it has
+   * features for.
+   */
+  default Dataset<Row> users() {
+    return interactions().select(Interactions.USER_ID).distinct();
+  }
 }

@@ -1,5 +1,6 @@
 package io.lambdaretail.recs.hybrid;
 
+import io.lambdaretail.recs.Interactions;
 import io.lambdaretail.recs.ModelLoader;
 import io.lambdaretail.recs.ModelStore;
 import io.lambdaretail.recs.PopularityScorer;
@@ -14,9 +15,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A saved hybrid model as {@code recommend} uses it. Its users are the training users and the users
- * of {@code --user-features} (pass those with {@code recommend --users}); its items are the
- * training items and the items of {@code --item-features}, so a new product with features is
- * recommended from the first run.
+ * of {@code --user-features} (all get lists when {@code recommend} has no {@code --users}); its
+ * items are the training items and the items of {@code --item-features}, so a new product with
+ * features is recommended from the first run.
  */
 public final class HybridModel implements RecommenderModel {
   /** {@code kind} in metadata.json. */
@@ -86,6 +87,12 @@ public final class HybridModel implements RecommenderModel {
   @Override
   public Dataset<Row> interactions() {
     return common.interactions();
+  }
+
+  /** The training users and those of {@code --user-features}: the model scores them all. */
+  @Override
+  public Dataset<Row> users() {
+    return common.index().users().select(Interactions.USER_ID);
   }
 
   /** Registered in META-INF/services/io.lambdaretail.recs.ModelLoader. */

@@ -91,6 +91,10 @@ class TrainHybridJobTest {
             .userVectors(spark.sql("select 'u203' as user_id union all select 'nobody'"))
             .count();
     assertThat(known).as("a user with features only is scored").isEqualTo(1);
+    assertThat(model.users().filter("user_id = 'u203'").count())
+        .as("recommend without --users covers users with features only")
+        .isEqualTo(1);
+    assertThat(model.users().count()).isEqualTo(data.users + 5);
   }
 
   private String write(String name, List<String> lines) throws IOException {
