@@ -7,6 +7,7 @@ import io.lambdaretail.recs.PopularityScorer;
 import io.lambdaretail.recs.RankingEvaluator;
 import io.lambdaretail.recs.RankingEvaluator.Evaluation;
 import io.lambdaretail.recs.RankingMetrics;
+import io.lambdaretail.recs.RankingReport;
 import io.lambdaretail.recs.Split;
 import io.lambdaretail.recs.Splitter;
 import io.lambdaretail.recs.TrainingData;
@@ -42,9 +43,6 @@ public final class TrainAlsJob {
   private static final DateTimeFormatter VERSION =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-  /** The report's precision@k curve runs over k = 1..20. */
-  static final int CURVE_K = 20;
-
   private final SparkSession spark;
   private final TrainAlsOptions options;
 
@@ -71,10 +69,15 @@ public final class TrainAlsJob {
     // the precision@k curves of the report come from the same ranking pass as the metrics
     Evaluation als =
         RankingEvaluator.evaluate(
-            scorer, popularity, split.train(), split.test(), options.k(), CURVE_K);
+            scorer, popularity, split.train(), split.test(), options.k(), RankingReport.CURVE_K);
     Evaluation pop =
         RankingEvaluator.evaluate(
-            popularity, popularity, split.train(), split.test(), options.k(), CURVE_K);
+            popularity,
+            popularity,
+            split.train(),
+            split.test(),
+            options.k(),
+            RankingReport.CURVE_K);
     RankingMetrics metrics = als.metrics();
     RankingMetrics baseline = pop.metrics();
     requireEvaluated(metrics);

@@ -7,6 +7,7 @@ import io.lambdaretail.recs.PopularityScorer;
 import io.lambdaretail.recs.RecommenderModel;
 import io.lambdaretail.recs.Scorer;
 import io.lambdaretail.recs.UserKey;
+import io.lambdaretail.report.HtmlReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -35,8 +36,8 @@ public final class HybridModel implements RecommenderModel {
   }
 
   /**
-   * Saves a fitted model: the hybrid parts, then the id index, popularity list and training pairs,
-   * then metadata.json (with {@code kind} and {@code components} added) last.
+   * Saves a fitted model: the hybrid parts, then the id index, popularity list, training pairs and
+   * report.html, then metadata.json (with {@code kind} and {@code components} added) last.
    */
   public static void save(
       SparkSession spark,
@@ -44,10 +45,12 @@ public final class HybridModel implements RecommenderModel {
       HybridFit.Fitted fitted,
       PopularityScorer popularity,
       Dataset<Row> train,
+      HtmlReport report,
       Map<String, Object> metadata) {
     ModelStore.begin(spark.sparkContext().hadoopConfiguration(), dir);
     HybridStore.save(spark, dir, fitted.users(), fitted.items(), fitted.factors());
     ModelStore.saveCommon(dir, fitted.index(), popularity, train);
+    report.write(spark.sparkContext().hadoopConfiguration(), dir);
     Map<String, Object> m = new LinkedHashMap<>(metadata);
     m.put(ModelStore.KIND, KIND);
     m.put(COMPONENTS, fitted.factors().components());

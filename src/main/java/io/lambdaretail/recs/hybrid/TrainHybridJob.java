@@ -1,5 +1,7 @@
 package io.lambdaretail.recs.hybrid;
 
+import static io.lambdaretail.recs.RankingReport.CURVE_K;
+
 import io.lambdaretail.config.Errors;
 import io.lambdaretail.recs.PopularityScorer;
 import io.lambdaretail.recs.RankingEvaluator;
@@ -9,6 +11,7 @@ import io.lambdaretail.recs.Splitter;
 import io.lambdaretail.recs.TrainingData;
 import io.lambdaretail.recs.TrainingData.Prepared;
 import io.lambdaretail.recs.als.AlsScorer;
+import io.lambdaretail.report.HtmlReport;
 import io.lambdaretail.spark.SparkSessions;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -62,7 +65,7 @@ public final class TrainHybridJob {
         options.partitions() > 0 ? options.partitions() : spark.sparkContext().defaultParallelism();
     HybridFit.Fitted fitted = HybridFit.fit(spark, split.train(), features, options.model(), tasks);
     LOG.info("train-hybrid: fitted after {} ms", System.currentTimeMillis() - started);
-    Map<String, RankingMetrics> metrics = compare(fitted, split);
+    Comparison compared = compare(fitted, split);
     LOG.info("train-hybrid: compared after {} ms", System.currentTimeMillis() - started);
     Map<String, Object> cold = coldStart(split, features, tasks);
     LOG.info("train-hybrid: cold start after {} ms", System.currentTimeMillis() - started);
@@ -76,12 +79,12 @@ public final class TrainHybridJob {
             data.range(),
             featureInfo,
             training(fitted, tasks),
-            metrics,
+            compared.metrics(),
             cold,
             spark.version(),
             0);
     LOG.info("train-hybrid test metrics:{}{}", System.lineSeparator(), result.metricsTable());
-    save(result, data, fitted, features, tasks);
+    save(result, HybridReport.build(result, compared.curves()), data, fitted, features, tasks);
     split.train().unpersist();
     split.test().unpersist();
     return result.withDuration(System.currentTimeMillis() - started);
@@ -127,24 +130,33 @@ public final class TrainHybridJob {
     m.put("ids_without_features", side.rowsWithoutFeatures());
   }
 
+  /** Test metrics and precision@k curves by model name. */
+  private record Comparison(Map<String, RankingMetrics> metrics, Map<String, double[]> curves) {
+    void add(String name, RankingEvaluator.Evaluation e) {
+      metrics.put(name, e.metrics());
+      curves.put(name, e.precisionAtK());
+    }
+  }
+
   /** Hybrid, ALS and popularity on the same test split, all ranking the training items. */
-  private Map<String, RankingMetrics> compare(HybridFit.Fitted fitted, Split split) {
+  private Comparison compare(HybridFit.Fitted fitted, Split split) {
     Dataset<Row> train = split.train();
     Dataset<Row> test = split.test();
     HybridScorer hybrid =
         HybridScorer.create(
             spark, fitted.factors(), fitted.index().users(), fitted.itemIds(), fitted.warmItems());
     PopularityScorer popularity = PopularityScorer.fromTraining(train, hybrid.itemIds());
-    Map<String, RankingMetrics> m = new LinkedHashMap<>();
-    m.put("hybrid", RankingEvaluator.evaluate(hybrid, popularity, train, test, options.k()));
+    Comparison c = new Comparison(new LinkedHashMap<>(), new LinkedHashMap<>());
+    int k = options.k();
+    c.add("hybrid", RankingEvaluator.evaluate(hybrid, popularity, train, test, k, CURVE_K));
     if (options.compareAls()) {
       AlsScorer als =
           AlsScorer.fitWithDefaults(
               train, options.model().seed(), options.modelOut() + "_checkpoints");
-      m.put("als", RankingEvaluator.evaluate(als, popularity, train, test, options.k()));
+      c.add("als", RankingEvaluator.evaluate(als, popularity, train, test, k, CURVE_K));
     }
-    m.put(
-        "popularity", RankingEvaluator.evaluate(popularity, popularity, train, test, options.k()));
+    c.add("popularity", RankingEvaluator.evaluate(popularity, popularity, train, test, k, CURVE_K));
+    Map<String, RankingMetrics> m = c.metrics();
     if (m.get("hybrid").users() == 0) {
       throw Errors.emptyTrainingSet(
           "the test split has no user with an item outside their training items ("
@@ -153,7 +165,7 @@ public final class TrainHybridJob {
           "Pass a larger --test-days or --test-fraction, --split last-k, or a --test-interactions"
               + " table with new items for known users.");
     }
-    return m;
+    return c;
   }
 
   private Map<String, Object> coldStart(Split split, HybridFit.Features features, int tasks) {
@@ -214,6 +226,7 @@ public final class TrainHybridJob {
   /** The evaluated model, or with --refit one trained on all pairs; metadata.json last. */
   private void save(
       TrainHybridResult result,
+      HtmlReport report,
       Prepared data,
       HybridFit.Fitted fitted,
       HybridFit.Features features,
@@ -230,6 +243,6 @@ public final class TrainHybridJob {
     m.put(io.lambdaretail.recs.ModelStore.USER_KEY, options.input().userKey().column());
     m.put("created_at", Instant.now().toString());
     m.put("trained_on", options.refit() ? "all" : "train");
-    HybridModel.save(spark, options.modelOut(), fitted, popularity, train, m);
+    HybridModel.save(spark, options.modelOut(), fitted, popularity, train, report, m);
   }
 }

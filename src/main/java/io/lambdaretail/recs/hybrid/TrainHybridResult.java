@@ -1,8 +1,10 @@
 package io.lambdaretail.recs.hybrid;
 
 import io.lambdaretail.recs.RankingMetrics;
+import io.lambdaretail.report.HtmlReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.fs.Path;
 
 /**
  * What a {@code train-hybrid} run did: counts, features, training speed, and the comparison of the
@@ -28,6 +30,7 @@ public record TrainHybridResult(
   public Map<String, Object> toSummary() {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("model", options.modelOut());
+    s.put("report", new Path(options.modelOut(), HtmlReport.FILE_NAME).toString());
     s.put("kind", HybridModel.KIND);
     s.put("model_version", modelVersion);
     s.put("user_key", options.input().userKey().column());

@@ -8,6 +8,7 @@ import io.lambdaretail.recs.PopularityScorer;
 import io.lambdaretail.recs.RecommenderModel;
 import io.lambdaretail.recs.RecommenderModels;
 import io.lambdaretail.recs.Scorer;
+import io.lambdaretail.report.HtmlReport;
 import io.lambdaretail.testing.SharedSpark;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -58,7 +59,14 @@ class HybridModelRoundTripTest {
             2);
     PopularityScorer popularity = PopularityScorer.fromTraining(train, fitted.itemIds());
     String out = dir.resolve("model").toString();
-    HybridModel.save(spark, out, fitted, popularity, train, Map.of(ModelStore.MODEL_VERSION, "v1"));
+    HybridModel.save(
+        spark,
+        out,
+        fitted,
+        popularity,
+        train,
+        new HtmlReport("round trip"),
+        Map.of(ModelStore.MODEL_VERSION, "v1"));
 
     RecommenderModel loaded = RecommenderModels.load(spark, out);
     assertThat(loaded.kind()).isEqualTo(HybridModel.KIND);

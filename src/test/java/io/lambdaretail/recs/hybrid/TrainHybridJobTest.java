@@ -83,6 +83,14 @@ class TrainHybridJobTest {
     assertThat(cold.get("popularity")).as("nor can popularity").isNull();
     assertThat(result.coldStart().get("items_held_out")).isEqualTo(20);
 
+    String html = Files.readString(dir.resolve("model/report.html"), StandardCharsets.UTF_8);
+    assertThat(html)
+        .as("report.html")
+        .contains("<svg", "precision@k on the test split", "<td>ndcg@10</td>", "Cold start")
+        .contains("data-series=\"hybrid\"", "data-series=\"als\"", "data-series=\"popularity\"")
+        .doesNotContain("<script");
+    assertThat(result.toSummary().get("report").toString()).endsWith("model/report.html");
+
     RecommenderModel model = RecommenderModels.load(spark, options.modelOut());
     assertThat(model.metadata()).containsEntry("kind", "hybrid").containsKey("metrics");
     long known =
