@@ -6,7 +6,7 @@
 # Speed:   sample events produced into Kafka -> stream --available-now -> Delta lake + Cassandra
 # Serving: what a website would read back from Cassandra.
 # Starts local Kafka and Cassandra when they are not running and stops what it started.
-# Environment: LR_SAMPLE_SCALE (default small), LR_DATA (default data), LR_KEYSPACE (lambda_retail).
+# Environment: LR_SAMPLE_SCALE (default tiny; small for more realistic metrics, ~3x longer), LR_DATA (default data), LR_KEYSPACE (lambda_retail).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -57,8 +57,8 @@ CASSANDRA=(--cassandra-host "$CASSANDRA_HOST" --cassandra-port "$CASSANDRA_PORT"
 if [[ -f $SAMPLE/users.csv ]]; then
   step "sample data: $SAMPLE exists, keeping it"
 else
-  step "generate sample data into $SAMPLE (scale ${LR_SAMPLE_SCALE:-small})"
-  run generate generate --out "$SAMPLE" --scale "${LR_SAMPLE_SCALE:-small}" --seed 42
+  step "generate sample data into $SAMPLE (scale ${LR_SAMPLE_SCALE:-tiny})"
+  run generate generate --out "$SAMPLE" --scale "${LR_SAMPLE_SCALE:-tiny}" --seed 42
 fi
 
 for source in pdpviews transactions; do
@@ -69,7 +69,7 @@ done
 
 # tiny data covers 7 days: hold out the last 2 rather than all of them
 TEST_DAYS=7
-if [[ ${LR_SAMPLE_SCALE:-small} == tiny ]]; then TEST_DAYS=2; fi
+if [[ ${LR_SAMPLE_SCALE:-tiny} == tiny ]]; then TEST_DAYS=2; fi
 step "train-als -> $MODELS/als (ALS vs popularity on the last $TEST_DAYS days)"
 run train-als train-als --pdpviews "$LAKE/pdpviews" --transactions "$LAKE/transactions" \
   --test-days "$TEST_DAYS" --model-out "$MODELS/als"
