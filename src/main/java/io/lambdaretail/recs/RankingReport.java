@@ -17,6 +17,25 @@ public final class RankingReport {
 
   private RankingReport() {}
 
+  /** A report titled {@code command version} that opens with what the models were trained on. */
+  public static HtmlReport start(
+      String command,
+      String version,
+      Map<String, Object> range,
+      String split,
+      Map<String, Object> parameters,
+      boolean refit) {
+    return new HtmlReport(command + " " + version)
+        .paragraph(
+            "Data "
+                + range
+                + "; split "
+                + split
+                + "; parameters "
+                + parameters
+                + (refit ? "; saved model refitted on all pairs" : ""));
+  }
+
   /** Adds a heading and the metrics table; a model mapped to null is left out. */
   public static HtmlReport metrics(
       HtmlReport report, String heading, Map<String, RankingMetrics> models) {

@@ -28,15 +28,13 @@ final class AlsReport {
     curves.put(ALS, alsCurve);
     curves.put(POPULARITY, popularityCurve);
     HtmlReport report =
-        new HtmlReport("train-als " + result.modelVersion())
-            .paragraph(
-                "Data "
-                    + result.range()
-                    + "; split "
-                    + result.options().split().describe()
-                    + "; parameters "
-                    + result.params().toMap()
-                    + (result.options().refit() ? "; saved model refitted on all pairs" : ""));
+        RankingReport.start(
+            "train-als",
+            result.modelVersion(),
+            result.range(),
+            result.options().split().describe(),
+            result.params().toMap(),
+            result.options().refit());
     RankingReport.metrics(report, "Test metrics", metrics);
     return RankingReport.precisionCurves(report, curves);
   }

@@ -3,6 +3,7 @@ package io.lambdaretail.recs.hybrid;
 import io.lambdaretail.recs.RankingReport;
 import io.lambdaretail.report.HtmlReport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,18 +21,16 @@ final class HybridReport {
    * @param curves precision@k for k = 1..{@link RankingReport#CURVE_K} by model name
    */
   static HtmlReport build(TrainHybridResult result, Map<String, double[]> curves) {
+    Map<String, Object> parameters = new LinkedHashMap<>(result.options().model().toMap());
+    parameters.put("identity_features", TrainHybridResult.identityFeatures(result.options()));
     HtmlReport report =
-        new HtmlReport("train-hybrid " + result.modelVersion())
-            .paragraph(
-                "Data "
-                    + result.range()
-                    + "; split "
-                    + result.options().split().describe()
-                    + "; parameters "
-                    + result.options().model().toMap()
-                    + "; identity features "
-                    + TrainHybridResult.identityFeatures(result.options())
-                    + (result.options().refit() ? "; saved model refitted on all pairs" : ""));
+        RankingReport.start(
+            "train-hybrid",
+            result.modelVersion(),
+            result.range(),
+            result.options().split().describe(),
+            parameters,
+            result.options().refit());
     RankingReport.metrics(report, "Test metrics", result.metrics());
     RankingReport.precisionCurves(report, curves);
     return coldStart(report, result.coldStart());
