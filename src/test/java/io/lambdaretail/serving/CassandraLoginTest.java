@@ -29,14 +29,13 @@ class CassandraLoginTest {
     AtomicInteger calls = new AtomicInteger();
     Retry retry = new Retry(5, Duration.ofSeconds(2), "db:9142", waits::add);
 
-    assertThatThrownBy(
-            () ->
-                retry.run(
-                    "creating keyspace k",
-                    () -> {
-                      calls.incrementAndGet();
-                      throw new IllegalStateException("wrapped", REFUSED);
-                    }))
+    Runnable refused =
+        () -> {
+          calls.incrementAndGet();
+          throw new IllegalStateException("wrapped", REFUSED);
+        };
+
+    assertThatThrownBy(() -> retry.run("creating keyspace k", refused))
         .isInstanceOf(CassandraLoginException.class)
         .hasMessageStartingWith(
             "Cassandra at db:9142 refused the login while creating keyspace k: Authentication"
