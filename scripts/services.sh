@@ -19,6 +19,7 @@ HOST=127.0.0.1 # every server binds loopback only
 KAFKA_PORT=${LR_KAFKA_PORT:-19092}
 KAFKA_CONTROLLER_PORT=${LR_KAFKA_CONTROLLER_PORT:-19093}
 KAFKA_SASL_PORT=${LR_KAFKA_SASL_PORT:-19094}
+KAFKA_SASL_SSL_PORT=${LR_KAFKA_SASL_SSL_PORT:-19095}
 CASSANDRA_PORT=${LR_CASSANDRA_PORT:-9042}
 CASSANDRA_STORAGE_PORT=${LR_CASSANDRA_STORAGE_PORT:-17000}
 CASSANDRA_AUTH_PORT=${LR_CASSANDRA_AUTH_PORT:-9142}
@@ -36,6 +37,9 @@ KAFKA_SASL_USER=lr-client
 KAFKA_SASL_PASSWORD=lr-client-secret
 CASSANDRA_AUTH_USER=cassandra # the default superuser PasswordAuthenticator creates
 CASSANDRA_AUTH_PASSWORD=cassandra
+# password of the self-signed TLS key and trust stores made at each start (PKCS12, CN and SAN
+# 127.0.0.1) for Kafka's SASL_SSL listener and cassandra-auth's client encryption
+TLS_STORE_PASSWORD=lr-store-secret
 CASSANDRA_DATACENTER=datacenter1 # what SimpleSnitch reports
 START_TIMEOUT=${LR_START_TIMEOUT:-180} # seconds per start; 3 JVMs booting on 2 cores take ~20 s
 STOP_TIMEOUT=${LR_STOP_TIMEOUT:-30}    # seconds between SIGTERM and SIGKILL
@@ -71,6 +75,7 @@ Options
 
 Environment (defaults in brackets)
   LR_KAFKA_PORT [19092]   LR_KAFKA_CONTROLLER_PORT [19093]   LR_KAFKA_SASL_PORT [19094]
+  LR_KAFKA_SASL_SSL_PORT [19095]
   LR_CASSANDRA_PORT [9042]   LR_CASSANDRA_STORAGE_PORT [17000] (+1 is reserved for SSL storage)
   LR_CASSANDRA_AUTH_PORT [9142]   LR_CASSANDRA_AUTH_STORAGE_PORT [17002] (+1 likewise)
   LR_S3_PORT [18080]   LR_S3_BUCKET [lambda-retail]
@@ -81,16 +86,21 @@ Environment (defaults in brackets)
 
 Endpoints
   kafka      bootstrap 127.0.0.1:\$LR_KAFKA_PORT (PLAINTEXT), 127.0.0.1:\$LR_KAFKA_SASL_PORT
-             (SASL_PLAINTEXT, mechanism PLAIN, user $KAFKA_SASL_USER password $KAFKA_SASL_PASSWORD)
+             (SASL_PLAINTEXT, mechanism PLAIN, user $KAFKA_SASL_USER password $KAFKA_SASL_PASSWORD),
+             127.0.0.1:\$LR_KAFKA_SASL_SSL_PORT (SASL_SSL, same user; trust DIR/kafka/conf/truststore.p12)
   cassandra  127.0.0.1:\$LR_CASSANDRA_PORT, local datacenter "datacenter1", no auth
-  cassandra-auth  127.0.0.1:\$LR_CASSANDRA_AUTH_PORT, PasswordAuthenticator, superuser
+  cassandra-auth  127.0.0.1:\$LR_CASSANDRA_AUTH_PORT, TLS only (trust
+             DIR/cassandra-auth/conf/truststore.p12), PasswordAuthenticator, superuser
              cassandra/cassandra (ready once that role exists)
+  Trust stores: PKCS12, password $TLS_STORE_PASSWORD, made afresh at each start.
   s3         http://127.0.0.1:\$LR_S3_PORT, path-style, access key test-access-key,
              secret key test-secret-key, bucket \$LR_S3_BUCKET pre-created
   DIR/endpoints.properties (for test code): kafka.bootstrap, kafka.sasl.bootstrap,
-  kafka.sasl.username, kafka.sasl.password, cassandra.host, cassandra.port,
-  cassandra.datacenter, s3.endpoint, s3.bucket, s3.access-key, s3.secret-key, s3.region,
-  cassandra-auth.host, cassandra-auth.port, cassandra-auth.username, cassandra-auth.password;
+  kafka.sasl-ssl.bootstrap, kafka.sasl.username, kafka.sasl.password, kafka.truststore,
+  kafka.truststore.password, cassandra.host, cassandra.port, cassandra.datacenter, s3.endpoint,
+  s3.bucket, s3.access-key, s3.secret-key, s3.region, cassandra-auth.host, cassandra-auth.port,
+  cassandra-auth.username, cassandra-auth.password, cassandra-auth.truststore,
+  cassandra-auth.truststore.password;
   it lists the services running in DIR and is rewritten by start and stop.
 
 Server jars are fetched with 'mvn dependency:copy-dependencies' from services/<name>/pom.xml
@@ -126,6 +136,7 @@ validate_config() {
   check_port LR_KAFKA_PORT "$KAFKA_PORT"
   check_port LR_KAFKA_CONTROLLER_PORT "$KAFKA_CONTROLLER_PORT"
   check_port LR_KAFKA_SASL_PORT "$KAFKA_SASL_PORT"
+  check_port LR_KAFKA_SASL_SSL_PORT "$KAFKA_SASL_SSL_PORT"
   check_port LR_CASSANDRA_AUTH_PORT "$CASSANDRA_AUTH_PORT"
   check_port LR_CASSANDRA_AUTH_STORAGE_PORT "$CASSANDRA_AUTH_STORAGE_PORT"
   check_port LR_CASSANDRA_PORT "$CASSANDRA_PORT"
@@ -135,7 +146,8 @@ validate_config() {
   CASSANDRA_AUTH_SSL_STORAGE_PORT=$((CASSANDRA_AUTH_STORAGE_PORT + 1))
   # one port used twice would only show up as an obscure bind error in one of the logs
   local dup
-  dup=$(printf '%s\n' "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KAFKA_SASL_PORT" "$CASSANDRA_PORT" \
+  dup=$(printf '%s\n' "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KAFKA_SASL_PORT" "$KAFKA_SASL_SSL_PORT" \
+    "$CASSANDRA_PORT" \
     "$CASSANDRA_STORAGE_PORT" "$CASSANDRA_SSL_STORAGE_PORT" "$S3_PORT" "$CASSANDRA_AUTH_PORT" \
     "$CASSANDRA_AUTH_STORAGE_PORT" "$CASSANDRA_AUTH_SSL_STORAGE_PORT" | sort | uniq -d)
   [[ -z $dup ]] || die "port(s) configured twice: ${dup//$'\n'/ }"
@@ -218,9 +230,9 @@ endpoint_of() {
   f=$(fragment_file "$1")
   [[ -f $f ]] || { echo "(unknown: $f is missing)"; return 0; }
   case $1 in
-    kafka) echo "$(prop "$f" kafka.bootstrap), SASL_PLAINTEXT $(prop "$f" kafka.sasl.bootstrap)" ;;
+    kafka) echo "$(prop "$f" kafka.bootstrap), SASL_PLAINTEXT $(prop "$f" kafka.sasl.bootstrap), SASL_SSL $(prop "$f" kafka.sasl-ssl.bootstrap)" ;;
     cassandra) echo "$(prop "$f" cassandra.host):$(prop "$f" cassandra.port) ($(prop "$f" cassandra.datacenter))" ;;
-    cassandra-auth) echo "$(prop "$f" cassandra-auth.host):$(prop "$f" cassandra-auth.port) (password auth)" ;;
+    cassandra-auth) echo "$(prop "$f" cassandra-auth.host):$(prop "$f" cassandra-auth.port) (TLS, password auth)" ;;
     s3) echo "$(prop "$f" s3.endpoint) bucket=$(prop "$f" s3.bucket)" ;;
   esac
 }
@@ -229,9 +241,13 @@ endpoint_of() {
 fragment_for() {
   case $1 in
     kafka) printf '%s\n' "kafka.bootstrap=$HOST:$KAFKA_PORT" "kafka.sasl.bootstrap=$HOST:$KAFKA_SASL_PORT" \
-      "kafka.sasl.username=$KAFKA_SASL_USER" "kafka.sasl.password=$KAFKA_SASL_PASSWORD" ;;
+      "kafka.sasl-ssl.bootstrap=$HOST:$KAFKA_SASL_SSL_PORT" \
+      "kafka.sasl.username=$KAFKA_SASL_USER" "kafka.sasl.password=$KAFKA_SASL_PASSWORD" \
+      "kafka.truststore=$(svc_dir kafka)/conf/truststore.p12" "kafka.truststore.password=$TLS_STORE_PASSWORD" ;;
     cassandra-auth) printf '%s\n' "cassandra-auth.host=$HOST" "cassandra-auth.port=$CASSANDRA_AUTH_PORT" \
-      "cassandra-auth.username=$CASSANDRA_AUTH_USER" "cassandra-auth.password=$CASSANDRA_AUTH_PASSWORD" ;;
+      "cassandra-auth.username=$CASSANDRA_AUTH_USER" "cassandra-auth.password=$CASSANDRA_AUTH_PASSWORD" \
+      "cassandra-auth.truststore=$(svc_dir cassandra-auth)/conf/truststore.p12" \
+      "cassandra-auth.truststore.password=$TLS_STORE_PASSWORD" ;;
     cassandra) printf '%s\n' "cassandra.host=$HOST" "cassandra.port=$CASSANDRA_PORT" \
       "cassandra.datacenter=$CASSANDRA_DATACENTER" ;;
     s3) printf '%s\n' "s3.endpoint=http://$HOST:$S3_PORT" "s3.bucket=$S3_BUCKET" \
@@ -263,7 +279,7 @@ port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 
 ports_of() {
   case $1 in
-    kafka) echo "$KAFKA_PORT $KAFKA_CONTROLLER_PORT $KAFKA_SASL_PORT" ;;
+    kafka) echo "$KAFKA_PORT $KAFKA_CONTROLLER_PORT $KAFKA_SASL_PORT $KAFKA_SASL_SSL_PORT" ;;
     cassandra) echo "$CASSANDRA_PORT $CASSANDRA_STORAGE_PORT" ;;
     cassandra-auth) echo "$CASSANDRA_AUTH_PORT $CASSANDRA_AUTH_STORAGE_PORT" ;;
     s3) echo "$S3_PORT" ;;
@@ -367,15 +383,31 @@ reset_state() {
 # is java's own pid (not a subshell's). stdin is /dev/null, stdout/stderr go to the log, and
 # fd 9 (the state-dir lock) is closed. They return non-zero if the launch itself failed.
 
+# A self-signed key (CN and SAN 127.0.0.1, so clients' hostname checks pass) in
+# DIR/conf/keystore.p12 and its certificate in DIR/conf/truststore.p12 for the clients.
+make_tls_stores() { # DIR (a service's conf dir)
+  local keytool p=$TLS_STORE_PASSWORD
+  keytool=$(dirname "$JAVA")/keytool
+  "$keytool" -genkeypair -alias server -keyalg RSA -keysize 2048 -validity 3650 \
+    -dname "CN=127.0.0.1" -ext "SAN=IP:127.0.0.1,DNS:localhost" -storetype PKCS12 \
+    -keystore "$1/keystore.p12" -storepass "$p" -keypass "$p" &&
+    "$keytool" -exportcert -alias server -rfc -keystore "$1/keystore.p12" -storepass "$p" \
+      -file "$1/server.crt" &&
+    "$keytool" -importcert -noprompt -alias server -file "$1/server.crt" -storetype PKCS12 \
+      -keystore "$1/truststore.p12" -storepass "$p"
+}
+
 launch_kafka() {
   local d cp log4j cluster_id
   d=$(svc_dir kafka)
   cp="$SERVICES_DIR/kafka/lib/*"
   log4j="-Dlog4j.configuration=file:$SERVICES_DIR/kafka/log4j.properties"
+  make_tls_stores "$d/conf" >>"$d/logs/format.log" 2>&1 </dev/null 9>&- || return 1
   render "$SERVICES_DIR/kafka/server.properties.template" "$d/conf/server.properties" \
     KAFKA_PORT="$KAFKA_PORT" KAFKA_CONTROLLER_PORT="$KAFKA_CONTROLLER_PORT" DATA_DIR="$d/data" \
     KAFKA_SASL_PORT="$KAFKA_SASL_PORT" KAFKA_SASL_USER="$KAFKA_SASL_USER" \
-    KAFKA_SASL_PASSWORD="$KAFKA_SASL_PASSWORD"
+    KAFKA_SASL_PASSWORD="$KAFKA_SASL_PASSWORD" KAFKA_SASL_SSL_PORT="$KAFKA_SASL_SSL_PORT" \
+    KEYSTORE="$d/conf/keystore.p12" TLS_STORE_PASSWORD="$TLS_STORE_PASSWORD"
   # KRaft refuses to start on an unformatted log dir; formatting needs a cluster id
   cluster_id=$("$JAVA" -cp "$cp" kafka.tools.StorageTool random-uuid 2>>"$d/logs/format.log" 9>&-) &&
     [[ $cluster_id =~ ^[A-Za-z0-9_-]{22}$ ]] || {
@@ -392,21 +424,33 @@ launch_kafka() {
 
 launch_cassandra() {
   launch_cassandra_node cassandra "$CASSANDRA_PORT" "$CASSANDRA_STORAGE_PORT" \
-    "$CASSANDRA_SSL_STORAGE_PORT" AllowAllAuthenticator
+    "$CASSANDRA_SSL_STORAGE_PORT" AllowAllAuthenticator ""
 }
 
-# a second, separate node (its own cluster: it seeds from itself) that demands a password
+# A second, separate node (its own cluster: it seeds from itself) that takes TLS clients only
+# and demands a password.
 launch_cassandra-auth() {
+  local conf
+  conf=$(svc_dir cassandra-auth)/conf
+  make_tls_stores "$conf" >>"$(svc_dir cassandra-auth)/logs/keytool.log" 2>&1 </dev/null 9>&- ||
+    return 1
   launch_cassandra_node cassandra-auth "$CASSANDRA_AUTH_PORT" "$CASSANDRA_AUTH_STORAGE_PORT" \
-    "$CASSANDRA_AUTH_SSL_STORAGE_PORT" PasswordAuthenticator
+    "$CASSANDRA_AUTH_SSL_STORAGE_PORT" PasswordAuthenticator "client_encryption_options:
+  enabled: true
+  optional: false
+  keystore: $conf/keystore.p12
+  keystore_password: $TLS_STORE_PASSWORD
+  store_type: PKCS12
+  require_client_auth: false"
 }
 
-launch_cassandra_node() { # SERVICE PORT STORAGE_PORT SSL_STORAGE_PORT AUTHENTICATOR
+launch_cassandra_node() { # SERVICE PORT STORAGE_PORT SSL_STORAGE_PORT AUTHENTICATOR CLIENT_TLS_YAML
   local svc=$1 d
   d=$(svc_dir "$svc")
   render "$SERVICES_DIR/cassandra/cassandra.yaml.template" "$d/conf/cassandra.yaml" \
     CASSANDRA_PORT="$2" CASSANDRA_STORAGE_PORT="$3" \
-    CASSANDRA_SSL_STORAGE_PORT="$4" CASSANDRA_AUTHENTICATOR="$5" DATA_DIR="$d/data"
+    CASSANDRA_SSL_STORAGE_PORT="$4" CASSANDRA_AUTHENTICATOR="$5" CLIENT_ENCRYPTION="$6" \
+    DATA_DIR="$d/data"
   # No cassandra.jmx.* properties: no JMX port is opened (nodetool will not work; tests do
   # not need it). ring_delay/gossip settle = 0 and unsafesystem (no fsync of system tables)
   # make startup and DDL fast; acceptable only because the data is throwaway.

@@ -7,25 +7,30 @@ import io.lambdaretail.testing.ChildJvm;
 import io.lambdaretail.testing.Endpoints;
 import io.lambdaretail.testing.LocalServices;
 import io.lambdaretail.testing.SecureEndpoints;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code stream} writing its serving tables to a Cassandra node with PasswordAuthenticator: the
- * user from the {@code --config} file and the password from the environment get in; without
- * credentials, or with a wrong password, the job fails at once (no retries: the default 5 would
- * take a minute) with exit 1 and one line that echoes no password.
+ * {@code stream} writing its serving tables to a Cassandra node that takes TLS clients only and has
+ * PasswordAuthenticator: the user and the trust store from the {@code --config} file, the password
+ * and the trust store's password from the environment get in; without credentials, or with a wrong
+ * password, the job fails at once (no retries: the default 5 would take a minute) with exit 1 and
+ * one line that echoes no password.
  */
 @ExtendWith({LocalServices.Kafka.class, LocalServices.CassandraAuth.class})
 class CassandraSecurityIT {
@@ -58,23 +63,32 @@ class CassandraSecurityIT {
   }
 
   @Test
-  void userFromTheConfigFileAndPasswordFromTheEnvironmentGetIn() throws Exception {
+  void userFromTheConfigFileAndPasswordsFromTheEnvironmentGetIn() throws Exception {
     Path config = config("spark.cassandra.auth.username=" + USER);
     String keyspace = "sec_ok_" + UUID.randomUUID().toString().substring(0, 6);
+    Map<String, String> env =
+        Map.of(
+            "LR_CASSANDRA_PASSWORD",
+            PASSWORD,
+            "LR_CASSANDRA_TRUSTSTORE_PASSWORD",
+            SecureEndpoints.read().cassandraTruststorePassword());
 
-    Run run = stream(config, Map.of("LR_CASSANDRA_PASSWORD", PASSWORD), keyspace);
+    Run run = stream(config, env, keyspace);
 
     assertThat(run.code).as("exit code; output:%n%s", run.output).isZero();
     try (CqlSession admin = superuser()) {
       long rows = admin.execute("SELECT count(*) FROM " + keyspace + "." + TOPIC).one().getLong(0);
       assertThat(rows).as("rows of the topic's serving table").isEqualTo(RECORDS);
     }
-    assertThat(run.output).as("the password is in no log line").doesNotContain(PASSWORD);
+    assertThat(run.output)
+        .as("neither secret is in any log line")
+        .doesNotContain(PASSWORD)
+        .doesNotContain(SecureEndpoints.read().cassandraTruststorePassword());
   }
 
   @Test
   void withoutCredentialsTheJobFailsWithOneLine() throws Exception {
-    Run run = stream(config(), Map.of(), "sec_none");
+    Run run = stream(config(trustStorePassword()), Map.of(), "sec_none");
 
     assertThat(run.code).as("exit code; output:%n%s", run.output).isEqualTo(1);
     assertThat(run.errorLines())
@@ -89,7 +103,10 @@ class CassandraSecurityIT {
   @Test
   void aWrongPasswordFailsWithOneLineThatDoesNotEchoIt() throws Exception {
     Path config =
-        config("spark.cassandra.auth.username=" + USER, "spark.cassandra.auth.password=" + WRONG);
+        config(
+            "spark.cassandra.auth.username=" + USER,
+            "spark.cassandra.auth.password=" + WRONG,
+            trustStorePassword());
 
     Run run = stream(config, Map.of(), "sec_wrong");
 
@@ -109,8 +126,19 @@ class CassandraSecurityIT {
     }
   }
 
+  private static String trustStorePassword() {
+    return "spark.cassandra.connection.ssl.trustStore.password="
+        + SecureEndpoints.read().cassandraTruststorePassword();
+  }
+
+  /** A --config file with the given lines and the node's TLS settings but secrets. */
   private Path config(String... lines) throws Exception {
     List<String> all = new ArrayList<>(List.of(lines));
+    all.add("spark.cassandra.connection.ssl.enabled=true");
+    all.add("spark.cassandra.connection.ssl.trustStore.type=PKCS12");
+    all.add(
+        "spark.cassandra.connection.ssl.trustStore.path="
+            + SecureEndpoints.read().cassandraTruststore());
     all.add("spark.ui.enabled=false");
     all.add("spark.sql.shuffle.partitions=2");
     Path file = Files.createTempFile(dir, "cassandra-", ".properties");
@@ -150,13 +178,24 @@ class CassandraSecurityIT {
     return new Run(process.exitValue(), Files.readString(log));
   }
 
-  /** The superuser's session on the password node. */
-  private static CqlSession superuser() {
+  /** The superuser's session on the password node, over TLS. */
+  private static CqlSession superuser() throws Exception {
     SecureEndpoints e = SecureEndpoints.read();
+    char[] password = e.cassandraTruststorePassword().toCharArray();
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(Path.of(e.cassandraTruststore()))) {
+      trust.load(in, password);
+    }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(null, tmf.getTrustManagers(), null);
     return CqlSession.builder()
         .addContactPoint(new InetSocketAddress(e.cassandraHost(), e.cassandraPort()))
         .withLocalDatacenter("datacenter1")
         .withAuthCredentials(e.cassandraUser(), e.cassandraPassword())
+        .withSslContext(ssl)
         .build();
   }
 }

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code produce} and {@code stream --available-now} through the broker's SASL_PLAINTEXT listener
  * (mechanism PLAIN), the credentials in the {@code --config} file: a wrong password fails the
- * stream with exit 1 and one line, and no password reaches any log line or summary.
+ * stream with exit 1 and one line, and no password reaches any log line or summary. And {@code
+ * stream} through the SASL_SSL listener with the JAAS config and the trust store's password from
+ * the environment.
  */
 @ExtendWith(LocalServices.Kafka.class)
 class KafkaSecurityIT {
@@ -44,7 +46,15 @@ class KafkaSecurityIT {
     Path log = dir.resolve("stream.log");
     Path metrics = dir.resolve("stream.json");
     int code =
-        runStream(log, sasl, topic, good, dir.resolve("ok"), "--metrics-out", metrics.toString());
+        runStream(
+            log,
+            Map.of(),
+            sasl.kafkaSaslBootstrap(),
+            topic,
+            good,
+            dir.resolve("ok"),
+            "--metrics-out",
+            metrics.toString());
 
     String output = Files.readString(log);
     assertThat(code).as("exit code; output:%n%s", output).isZero();
@@ -63,7 +73,14 @@ class KafkaSecurityIT {
     produce(sasl, topic, config(sasl.kafkaUser(), sasl.kafkaPassword()));
 
     Path log = dir.resolve("wrong.log");
-    int code = runStream(log, sasl, topic, config(sasl.kafkaUser(), WRONG), dir.resolve("bad"));
+    int code =
+        runStream(
+            log,
+            Map.of(),
+            sasl.kafkaSaslBootstrap(),
+            topic,
+            config(sasl.kafkaUser(), WRONG),
+            dir.resolve("bad"));
 
     String output = Files.readString(log);
     List<String> errors = output.lines().filter(l -> l.startsWith("error:")).toList();
@@ -75,6 +92,52 @@ class KafkaSecurityIT {
         .containsIgnoringCase("authentication failed");
     assertThat(output).as("no log line echoes the password").doesNotContain(WRONG);
     assertThat(dir.resolve("bad/lake/raw")).as("nothing written").doesNotExist();
+  }
+
+  @Test
+  void streamReadsThroughSaslSslWithSecretsFromTheEnvironment() throws Exception {
+    SecureEndpoints sasl = SecureEndpoints.read();
+    String topic = "secure_" + UUID.randomUUID().toString().substring(0, 6);
+    produce(sasl, topic, config(sasl.kafkaUser(), sasl.kafkaPassword()));
+    Path tls = dir.resolve("tls.properties");
+    Files.write(
+        tls,
+        List.of(
+            "stream.kafka.security.protocol=SASL_SSL",
+            "stream.kafka.sasl.mechanism=PLAIN",
+            "stream.kafka.ssl.truststore.type=PKCS12",
+            "stream.kafka.ssl.truststore.location=" + sasl.kafkaTruststore(),
+            "spark.ui.enabled=false",
+            "spark.sql.shuffle.partitions=2"),
+        StandardCharsets.UTF_8);
+    Map<String, String> env =
+        Map.of(
+            "LR_KAFKA_SASL_JAAS_CONFIG",
+            SecureEndpoints.plainJaas(sasl.kafkaUser(), sasl.kafkaPassword()),
+            "LR_KAFKA_SSL_TRUSTSTORE_PASSWORD",
+            sasl.kafkaTruststorePassword());
+
+    Path log = dir.resolve("tls.log");
+    Path metrics = dir.resolve("tls.json");
+    int code =
+        runStream(
+            log,
+            env,
+            sasl.kafkaSaslSslBootstrap(),
+            topic,
+            tls,
+            dir.resolve("tls"),
+            "--metrics-out",
+            metrics.toString());
+
+    String output = Files.readString(log);
+    assertThat(code).as("exit code; output:%n%s", output).isZero();
+    JsonNode summary = new ObjectMapper().readTree(metrics.toFile());
+    assertThat(summary.path("tables").path(topic).asLong()).as("typed rows").isEqualTo(RECORDS);
+    assertThat(output)
+        .as("neither secret is logged")
+        .doesNotContain(sasl.kafkaPassword())
+        .doesNotContain(sasl.kafkaTruststorePassword());
   }
 
   /** A --config file with the SASL settings of both commands that talk to Kafka. */
@@ -121,7 +184,13 @@ class KafkaSecurityIT {
   }
 
   private static int runStream(
-      Path log, SecureEndpoints sasl, String topic, Path config, Path run, String... extra)
+      Path log,
+      Map<String, String> env,
+      String bootstrap,
+      String topic,
+      Path config,
+      Path run,
+      String... extra)
       throws Exception {
     List<String> args =
         new ArrayList<>(
@@ -130,7 +199,7 @@ class KafkaSecurityIT {
                 "--config",
                 config.toString(),
                 "--bootstrap",
-                sasl.kafkaSaslBootstrap(),
+                bootstrap,
                 "--topics",
                 topic,
                 "--lake",
@@ -141,7 +210,7 @@ class KafkaSecurityIT {
                 "--master",
                 "local[2]"));
     args.addAll(List.of(extra));
-    Process process = ChildJvm.start(log, Map.of(), args.toArray(String[]::new));
+    Process process = ChildJvm.start(log, env, args.toArray(String[]::new));
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("stream ended").isTrue();
     return process.exitValue();
   }

@@ -9,16 +9,22 @@ import java.util.Properties;
 
 /**
  * The authenticated endpoints of the test servers ({@code scripts/services.sh}): Kafka's
- * SASL_PLAINTEXT listener (mechanism PLAIN) and the password-protected Cassandra node.
+ * SASL_PLAINTEXT and SASL_SSL listeners (mechanism PLAIN) and the TLS-only, password-protected
+ * Cassandra node; the trust stores (PKCS12) hold the servers' self-signed certificates.
  */
 public record SecureEndpoints(
     String kafkaSaslBootstrap,
+    String kafkaSaslSslBootstrap,
     String kafkaUser,
     String kafkaPassword,
+    String kafkaTruststore,
+    String kafkaTruststorePassword,
     String cassandraHost,
     int cassandraPort,
     String cassandraUser,
-    String cassandraPassword) {
+    String cassandraPassword,
+    String cassandraTruststore,
+    String cassandraTruststorePassword) {
 
   /** What the running servers wrote; fields of a server not running are null (port 0). */
   public static SecureEndpoints read() {
@@ -31,12 +37,17 @@ public record SecureEndpoints(
     }
     return new SecureEndpoints(
         p.getProperty("kafka.sasl.bootstrap"),
+        p.getProperty("kafka.sasl-ssl.bootstrap"),
         p.getProperty("kafka.sasl.username"),
         p.getProperty("kafka.sasl.password"),
+        p.getProperty("kafka.truststore"),
+        p.getProperty("kafka.truststore.password"),
         p.getProperty("cassandra-auth.host"),
         Integer.parseInt(p.getProperty("cassandra-auth.port", "0")),
         p.getProperty("cassandra-auth.username"),
-        p.getProperty("cassandra-auth.password"));
+        p.getProperty("cassandra-auth.password"),
+        p.getProperty("cassandra-auth.truststore"),
+        p.getProperty("cassandra-auth.truststore.password"));
   }
 
   /** The JAAS line a Kafka client logs in with (PLAIN). */
