@@ -52,7 +52,7 @@ Usage: scripts/services.sh [--state-dir DIR] start|stop|status [kafka] [cassandr
 
 Runs the local test servers as separate JVMs, all bound to 127.0.0.1 only.
 Without service names start and status apply to kafka, cassandra and s3, stop to all four.
-cassandra-auth is a second Cassandra node with PasswordAuthenticator, for security tests.
+cassandra-auth is a second Cassandra node with client TLS and PasswordAuthenticator, for security tests.
 
 Commands
   start    Fetch the server jars on first use, then start the named services concurrently
