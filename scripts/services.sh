@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start, stop and inspect the local test servers (Kafka KRaft broker, Cassandra 5.0 node,
-# S3Proxy) as separate JVMs built from Maven Central jars. Run with --help for the details.
+# S3Proxy, and on request a second Cassandra node with password authentication) as separate
+# JVMs built from Maven Central jars. Run with --help for the details.
 #
 # Why separate JVMs: the servers' class paths (Scala 2.13, Jackson 2.16/3.x, Guava 32, Netty,
 # logback, a SecurityManager) clash with Spark's, so they never go on the project's class path.
@@ -11,13 +12,18 @@ shopt -u patsub_replacement 2>/dev/null || true
 
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 SERVICES_DIR=$REPO_DIR/services
-ALL_SERVICES=(kafka cassandra s3)
+DEFAULT_SERVICES=(kafka cassandra s3) # what start/status without names mean
+ALL_SERVICES=(kafka cassandra s3 cassandra-auth)
 HOST=127.0.0.1 # every server binds loopback only
 
 KAFKA_PORT=${LR_KAFKA_PORT:-19092}
 KAFKA_CONTROLLER_PORT=${LR_KAFKA_CONTROLLER_PORT:-19093}
+KAFKA_SASL_PORT=${LR_KAFKA_SASL_PORT:-19094}
+KAFKA_SASL_SSL_PORT=${LR_KAFKA_SASL_SSL_PORT:-19095}
 CASSANDRA_PORT=${LR_CASSANDRA_PORT:-9042}
 CASSANDRA_STORAGE_PORT=${LR_CASSANDRA_STORAGE_PORT:-17000}
+CASSANDRA_AUTH_PORT=${LR_CASSANDRA_AUTH_PORT:-9142}
+CASSANDRA_AUTH_STORAGE_PORT=${LR_CASSANDRA_AUTH_STORAGE_PORT:-17002}
 S3_PORT=${LR_S3_PORT:-18080}
 KAFKA_HEAP=${LR_KAFKA_HEAP:-256m}
 CASSANDRA_HEAP=${LR_CASSANDRA_HEAP:-512m}
@@ -26,6 +32,14 @@ S3_BUCKET=${LR_S3_BUCKET:-lambda-retail}
 S3_ACCESS_KEY=test-access-key
 S3_SECRET_KEY=test-secret-key
 S3_REGION=us-east-1             # S3Proxy accepts any region; clients need one to sign requests
+# test credentials of the SASL/PLAIN listener (any authenticated user may do anything: no ACLs)
+KAFKA_SASL_USER=lr-client
+KAFKA_SASL_PASSWORD=lr-client-secret
+CASSANDRA_AUTH_USER=cassandra # the default superuser PasswordAuthenticator creates
+CASSANDRA_AUTH_PASSWORD=cassandra
+# password of the self-signed TLS key and trust stores made at each start (PKCS12, CN and SAN
+# 127.0.0.1) for Kafka's SASL_SSL listener and cassandra-auth's client encryption
+TLS_STORE_PASSWORD=lr-store-secret
 CASSANDRA_DATACENTER=datacenter1 # what SimpleSnitch reports
 START_TIMEOUT=${LR_START_TIMEOUT:-180} # seconds per start; 3 JVMs booting on 2 cores take ~20 s
 STOP_TIMEOUT=${LR_STOP_TIMEOUT:-30}    # seconds between SIGTERM and SIGKILL
@@ -34,9 +48,11 @@ STATE_DIR=${LR_STATE_DIR:-$REPO_DIR/target/services}
 usage() {
   cat <<EOF
 Usage: scripts/services.sh [--state-dir DIR] start|stop|status [kafka] [cassandra] [s3]
+                                                         [cassandra-auth]
 
 Runs the local test servers as separate JVMs, all bound to 127.0.0.1 only.
-Without service names the command applies to all three.
+Without service names start and status apply to kafka, cassandra and s3, stop to all four.
+cassandra-auth is a second Cassandra node with client TLS and PasswordAuthenticator, for security tests.
 
 Commands
   start    Fetch the server jars on first use, then start the named services concurrently
@@ -58,8 +74,10 @@ Options
   -h, --help        This text.
 
 Environment (defaults in brackets)
-  LR_KAFKA_PORT [19092]   LR_KAFKA_CONTROLLER_PORT [19093]
+  LR_KAFKA_PORT [19092]   LR_KAFKA_CONTROLLER_PORT [19093]   LR_KAFKA_SASL_PORT [19094]
+  LR_KAFKA_SASL_SSL_PORT [19095]
   LR_CASSANDRA_PORT [9042]   LR_CASSANDRA_STORAGE_PORT [17000] (+1 is reserved for SSL storage)
+  LR_CASSANDRA_AUTH_PORT [9142]   LR_CASSANDRA_AUTH_STORAGE_PORT [17002] (+1 likewise)
   LR_S3_PORT [18080]   LR_S3_BUCKET [lambda-retail]
   LR_KAFKA_HEAP [256m]   LR_CASSANDRA_HEAP [512m]   LR_S3_HEAP [128m]
   LR_START_TIMEOUT [180] seconds   LR_STOP_TIMEOUT [30] seconds
@@ -67,12 +85,22 @@ Environment (defaults in brackets)
   Java: \$JAVA_HOME/bin/java if it is Java 17, else a system Java 17 (Cassandra 5.0 needs it).
 
 Endpoints
-  kafka      bootstrap 127.0.0.1:\$LR_KAFKA_PORT
+  kafka      bootstrap 127.0.0.1:\$LR_KAFKA_PORT (PLAINTEXT), 127.0.0.1:\$LR_KAFKA_SASL_PORT
+             (SASL_PLAINTEXT, mechanism PLAIN, user $KAFKA_SASL_USER password $KAFKA_SASL_PASSWORD),
+             127.0.0.1:\$LR_KAFKA_SASL_SSL_PORT (SASL_SSL, same user; trust DIR/kafka/conf/truststore.p12)
   cassandra  127.0.0.1:\$LR_CASSANDRA_PORT, local datacenter "datacenter1", no auth
+  cassandra-auth  127.0.0.1:\$LR_CASSANDRA_AUTH_PORT, TLS only (trust
+             DIR/cassandra-auth/conf/truststore.p12), PasswordAuthenticator, superuser
+             cassandra/cassandra (ready once that role exists)
+  Trust stores: PKCS12, password $TLS_STORE_PASSWORD, made afresh at each start.
   s3         http://127.0.0.1:\$LR_S3_PORT, path-style, access key test-access-key,
              secret key test-secret-key, bucket \$LR_S3_BUCKET pre-created
-  DIR/endpoints.properties (for test code): kafka.bootstrap, cassandra.host, cassandra.port,
-  cassandra.datacenter, s3.endpoint, s3.bucket, s3.access-key, s3.secret-key, s3.region;
+  DIR/endpoints.properties (for test code): kafka.bootstrap, kafka.sasl.bootstrap,
+  kafka.sasl-ssl.bootstrap, kafka.sasl.username, kafka.sasl.password, kafka.truststore,
+  kafka.truststore.password, cassandra.host, cassandra.port, cassandra.datacenter, s3.endpoint,
+  s3.bucket, s3.access-key, s3.secret-key, s3.region, cassandra-auth.host, cassandra-auth.port,
+  cassandra-auth.username, cassandra-auth.password, cassandra-auth.truststore,
+  cassandra-auth.truststore.password;
   it lists the services running in DIR and is rewritten by start and stop.
 
 Server jars are fetched with 'mvn dependency:copy-dependencies' from services/<name>/pom.xml
@@ -107,14 +135,21 @@ check_heap() { # NAME VALUE
 validate_config() {
   check_port LR_KAFKA_PORT "$KAFKA_PORT"
   check_port LR_KAFKA_CONTROLLER_PORT "$KAFKA_CONTROLLER_PORT"
+  check_port LR_KAFKA_SASL_PORT "$KAFKA_SASL_PORT"
+  check_port LR_KAFKA_SASL_SSL_PORT "$KAFKA_SASL_SSL_PORT"
+  check_port LR_CASSANDRA_AUTH_PORT "$CASSANDRA_AUTH_PORT"
+  check_port LR_CASSANDRA_AUTH_STORAGE_PORT "$CASSANDRA_AUTH_STORAGE_PORT"
   check_port LR_CASSANDRA_PORT "$CASSANDRA_PORT"
   check_port LR_CASSANDRA_STORAGE_PORT "$CASSANDRA_STORAGE_PORT"
   check_port LR_S3_PORT "$S3_PORT"
   CASSANDRA_SSL_STORAGE_PORT=$((CASSANDRA_STORAGE_PORT + 1))
+  CASSANDRA_AUTH_SSL_STORAGE_PORT=$((CASSANDRA_AUTH_STORAGE_PORT + 1))
   # one port used twice would only show up as an obscure bind error in one of the logs
   local dup
-  dup=$(printf '%s\n' "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$CASSANDRA_PORT" \
-    "$CASSANDRA_STORAGE_PORT" "$CASSANDRA_SSL_STORAGE_PORT" "$S3_PORT" | sort | uniq -d)
+  dup=$(printf '%s\n' "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KAFKA_SASL_PORT" "$KAFKA_SASL_SSL_PORT" \
+    "$CASSANDRA_PORT" \
+    "$CASSANDRA_STORAGE_PORT" "$CASSANDRA_SSL_STORAGE_PORT" "$S3_PORT" "$CASSANDRA_AUTH_PORT" \
+    "$CASSANDRA_AUTH_STORAGE_PORT" "$CASSANDRA_AUTH_SSL_STORAGE_PORT" | sort | uniq -d)
   [[ -z $dup ]] || die "port(s) configured twice: ${dup//$'\n'/ }"
   check_heap LR_KAFKA_HEAP "$KAFKA_HEAP"
   check_heap LR_CASSANDRA_HEAP "$CASSANDRA_HEAP"
@@ -195,8 +230,9 @@ endpoint_of() {
   f=$(fragment_file "$1")
   [[ -f $f ]] || { echo "(unknown: $f is missing)"; return 0; }
   case $1 in
-    kafka) prop "$f" kafka.bootstrap ;;
+    kafka) echo "$(prop "$f" kafka.bootstrap), SASL_PLAINTEXT $(prop "$f" kafka.sasl.bootstrap), SASL_SSL $(prop "$f" kafka.sasl-ssl.bootstrap)" ;;
     cassandra) echo "$(prop "$f" cassandra.host):$(prop "$f" cassandra.port) ($(prop "$f" cassandra.datacenter))" ;;
+    cassandra-auth) echo "$(prop "$f" cassandra-auth.host):$(prop "$f" cassandra-auth.port) (TLS, password auth)" ;;
     s3) echo "$(prop "$f" s3.endpoint) bucket=$(prop "$f" s3.bucket)" ;;
   esac
 }
@@ -204,7 +240,14 @@ endpoint_of() {
 # the endpoint fragment the current settings would produce
 fragment_for() {
   case $1 in
-    kafka) echo "kafka.bootstrap=$HOST:$KAFKA_PORT" ;;
+    kafka) printf '%s\n' "kafka.bootstrap=$HOST:$KAFKA_PORT" "kafka.sasl.bootstrap=$HOST:$KAFKA_SASL_PORT" \
+      "kafka.sasl-ssl.bootstrap=$HOST:$KAFKA_SASL_SSL_PORT" \
+      "kafka.sasl.username=$KAFKA_SASL_USER" "kafka.sasl.password=$KAFKA_SASL_PASSWORD" \
+      "kafka.truststore=$(svc_dir kafka)/conf/truststore.p12" "kafka.truststore.password=$TLS_STORE_PASSWORD" ;;
+    cassandra-auth) printf '%s\n' "cassandra-auth.host=$HOST" "cassandra-auth.port=$CASSANDRA_AUTH_PORT" \
+      "cassandra-auth.username=$CASSANDRA_AUTH_USER" "cassandra-auth.password=$CASSANDRA_AUTH_PASSWORD" \
+      "cassandra-auth.truststore=$(svc_dir cassandra-auth)/conf/truststore.p12" \
+      "cassandra-auth.truststore.password=$TLS_STORE_PASSWORD" ;;
     cassandra) printf '%s\n' "cassandra.host=$HOST" "cassandra.port=$CASSANDRA_PORT" \
       "cassandra.datacenter=$CASSANDRA_DATACENTER" ;;
     s3) printf '%s\n' "s3.endpoint=http://$HOST:$S3_PORT" "s3.bucket=$S3_BUCKET" \
@@ -236,8 +279,9 @@ port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 
 ports_of() {
   case $1 in
-    kafka) echo "$KAFKA_PORT $KAFKA_CONTROLLER_PORT" ;;
+    kafka) echo "$KAFKA_PORT $KAFKA_CONTROLLER_PORT $KAFKA_SASL_PORT $KAFKA_SASL_SSL_PORT" ;;
     cassandra) echo "$CASSANDRA_PORT $CASSANDRA_STORAGE_PORT" ;;
+    cassandra-auth) echo "$CASSANDRA_AUTH_PORT $CASSANDRA_AUTH_STORAGE_PORT" ;;
     s3) echo "$S3_PORT" ;;
   esac
 }
@@ -339,13 +383,31 @@ reset_state() {
 # is java's own pid (not a subshell's). stdin is /dev/null, stdout/stderr go to the log, and
 # fd 9 (the state-dir lock) is closed. They return non-zero if the launch itself failed.
 
+# A self-signed key (CN and SAN 127.0.0.1, so clients' hostname checks pass) in
+# DIR/conf/keystore.p12 and its certificate in DIR/conf/truststore.p12 for the clients.
+make_tls_stores() { # DIR (a service's conf dir)
+  local keytool p=$TLS_STORE_PASSWORD
+  keytool=$(dirname "$JAVA")/keytool
+  "$keytool" -genkeypair -alias server -keyalg RSA -keysize 2048 -validity 3650 \
+    -dname "CN=127.0.0.1" -ext "SAN=IP:127.0.0.1,DNS:localhost" -storetype PKCS12 \
+    -keystore "$1/keystore.p12" -storepass "$p" -keypass "$p" &&
+    "$keytool" -exportcert -alias server -rfc -keystore "$1/keystore.p12" -storepass "$p" \
+      -file "$1/server.crt" &&
+    "$keytool" -importcert -noprompt -alias server -file "$1/server.crt" -storetype PKCS12 \
+      -keystore "$1/truststore.p12" -storepass "$p"
+}
+
 launch_kafka() {
   local d cp log4j cluster_id
   d=$(svc_dir kafka)
   cp="$SERVICES_DIR/kafka/lib/*"
   log4j="-Dlog4j.configuration=file:$SERVICES_DIR/kafka/log4j.properties"
+  make_tls_stores "$d/conf" >>"$d/logs/format.log" 2>&1 </dev/null 9>&- || return 1
   render "$SERVICES_DIR/kafka/server.properties.template" "$d/conf/server.properties" \
-    KAFKA_PORT="$KAFKA_PORT" KAFKA_CONTROLLER_PORT="$KAFKA_CONTROLLER_PORT" DATA_DIR="$d/data"
+    KAFKA_PORT="$KAFKA_PORT" KAFKA_CONTROLLER_PORT="$KAFKA_CONTROLLER_PORT" DATA_DIR="$d/data" \
+    KAFKA_SASL_PORT="$KAFKA_SASL_PORT" KAFKA_SASL_USER="$KAFKA_SASL_USER" \
+    KAFKA_SASL_PASSWORD="$KAFKA_SASL_PASSWORD" KAFKA_SASL_SSL_PORT="$KAFKA_SASL_SSL_PORT" \
+    KEYSTORE="$d/conf/keystore.p12" TLS_STORE_PASSWORD="$TLS_STORE_PASSWORD"
   # KRaft refuses to start on an unformatted log dir; formatting needs a cluster id
   cluster_id=$("$JAVA" -cp "$cp" kafka.tools.StorageTool random-uuid 2>>"$d/logs/format.log" 9>&-) &&
     [[ $cluster_id =~ ^[A-Za-z0-9_-]{22}$ ]] || {
@@ -361,11 +423,34 @@ launch_kafka() {
 }
 
 launch_cassandra() {
-  local d
-  d=$(svc_dir cassandra)
+  launch_cassandra_node cassandra "$CASSANDRA_PORT" "$CASSANDRA_STORAGE_PORT" \
+    "$CASSANDRA_SSL_STORAGE_PORT" AllowAllAuthenticator ""
+}
+
+# A second, separate node (its own cluster: it seeds from itself) that takes TLS clients only
+# and demands a password.
+launch_cassandra-auth() {
+  local conf
+  conf=$(svc_dir cassandra-auth)/conf
+  make_tls_stores "$conf" >>"$(svc_dir cassandra-auth)/logs/keytool.log" 2>&1 </dev/null 9>&- ||
+    return 1
+  launch_cassandra_node cassandra-auth "$CASSANDRA_AUTH_PORT" "$CASSANDRA_AUTH_STORAGE_PORT" \
+    "$CASSANDRA_AUTH_SSL_STORAGE_PORT" PasswordAuthenticator "client_encryption_options:
+  enabled: true
+  optional: false
+  keystore: $conf/keystore.p12
+  keystore_password: $TLS_STORE_PASSWORD
+  store_type: PKCS12
+  require_client_auth: false"
+}
+
+launch_cassandra_node() { # SERVICE PORT STORAGE_PORT SSL_STORAGE_PORT AUTHENTICATOR CLIENT_TLS_YAML
+  local svc=$1 d
+  d=$(svc_dir "$svc")
   render "$SERVICES_DIR/cassandra/cassandra.yaml.template" "$d/conf/cassandra.yaml" \
-    CASSANDRA_PORT="$CASSANDRA_PORT" CASSANDRA_STORAGE_PORT="$CASSANDRA_STORAGE_PORT" \
-    CASSANDRA_SSL_STORAGE_PORT="$CASSANDRA_SSL_STORAGE_PORT" DATA_DIR="$d/data"
+    CASSANDRA_PORT="$2" CASSANDRA_STORAGE_PORT="$3" \
+    CASSANDRA_SSL_STORAGE_PORT="$4" CASSANDRA_AUTHENTICATOR="$5" CLIENT_ENCRYPTION="$6" \
+    DATA_DIR="$d/data"
   # No cassandra.jmx.* properties: no JMX port is opened (nodetool will not work; tests do
   # not need it). ring_delay/gossip settle = 0 and unsafesystem (no fsync of system tables)
   # make startup and DDL fast; acceptable only because the data is throwaway.
@@ -379,10 +464,11 @@ launch_cassandra() {
     -Dcassandra.skip_wait_for_gossip_to_settle=0 \
     -Dcassandra.ring_delay_ms=0 \
     -Dcassandra.unsafesystem=true \
+    -Dcassandra.superuser_setup_delay_ms=0 \
     -cp "$d/conf:$SERVICES_DIR/cassandra/lib/*" \
     org.apache.cassandra.service.CassandraDaemon \
-    >"$(log_file cassandra)" 2>&1 </dev/null 9>&- &
-  echo $! >"$(pid_file cassandra)"
+    >"$(log_file "$svc")" 2>&1 </dev/null 9>&- &
+  echo $! >"$(pid_file "$svc")"
 }
 
 launch_s3() {
@@ -404,6 +490,9 @@ is_ready() {
   case $1 in
     kafka) grep -q "Kafka Server started" "$(log_file kafka)" ;;
     cassandra) grep -q "Startup complete" "$(log_file cassandra)" ;; # logged after CQL listens
+    # the superuser role appears after startup; before it, logins fail
+    cassandra-auth) grep -q "Startup complete" "$(log_file cassandra-auth)" &&
+      grep -q "Created default superuser role" "$(log_file cassandra-auth)" ;;
     s3) port_open "$S3_PORT" ;; # S3Proxy's "started" line differs between versions
   esac
 }
@@ -483,11 +572,11 @@ cmd_start() {
     done
     ((${#busy[@]} == 0)) || die "port(s) already in use: ${busy[*]}; another run? choose other ports (see --help)"
 
-    for svc in "${to_start[@]}"; do ensure_lib "$svc"; done
+    for svc in "${to_start[@]}"; do ensure_lib "${svc%-auth}"; done # cassandra-auth: cassandra's jars
 
     # Launch all, then wait for all: on 2 cores the JVMs overlap their startup. Cassandra
     # (slowest) goes first; Kafka last because its two format JVMs run in the foreground.
-    for svc in cassandra s3 kafka; do
+    for svc in cassandra cassandra-auth s3 kafka; do
       [[ " ${to_start[*]} " == *" $svc "* ]] || continue
       reset_state "$svc"
       if "launch_$svc"; then
@@ -578,15 +667,17 @@ while (($#)); do
     start | stop | status)
       [[ -z $COMMAND ]] || die "only one command allowed (got $COMMAND and $1)"
       COMMAND=$1 ;;
-    kafka | cassandra | s3)
+    kafka | cassandra | s3 | cassandra-auth)
       [[ " ${SERVICES[*]} " == *" $1 "* ]] || SERVICES+=("$1") ;;
     *) die "unknown command or service '$1' (see --help)" ;;
   esac
   shift
 done
 [[ -n $COMMAND ]] || { usage >&2; exit 2; }
-# no names = all three; keep the canonical order for output
-if ((${#SERVICES[@]} == 0)); then SERVICES=("${ALL_SERVICES[@]}"); else
+# no names = the default three (stop: all); keep the canonical order for output
+if ((${#SERVICES[@]} == 0)); then
+  if [[ $COMMAND == stop ]]; then SERVICES=("${ALL_SERVICES[@]}"); else SERVICES=("${DEFAULT_SERVICES[@]}"); fi
+else
   requested=" ${SERVICES[*]} "
   SERVICES=()
   for s in "${ALL_SERVICES[@]}"; do [[ $requested == *" $s "* ]] && SERVICES+=("$s"); done

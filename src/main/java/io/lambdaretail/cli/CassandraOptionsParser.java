@@ -1,5 +1,6 @@
 package io.lambdaretail.cli;
 
+import io.lambdaretail.config.ConfigResolver;
 import io.lambdaretail.config.Errors;
 import io.lambdaretail.serving.Cql;
 import io.lambdaretail.serving.Replication;
@@ -19,8 +20,10 @@ final class CassandraOptionsParser {
 
   /** The serving options, or null when {@code --cassandra-host} is not given. */
   static ServingOptions parse(StreamCommand c) {
+    Map<String, String> cassandraKeys =
+        ConfigResolver.entriesOf(c.spec, "cassandra-key", c.cassandraKeys);
     if (c.cassandraHost == null) {
-      if (c.keyspace != null || c.itemCategories != null || !c.cassandraKeys.isEmpty()) {
+      if (c.keyspace != null || c.itemCategories != null || !cassandraKeys.isEmpty()) {
         throw Errors.invalid(
             "--cassandra-host", null, "the Cassandra options need --cassandra-host H --keyspace K");
       }
@@ -51,7 +54,7 @@ final class CassandraOptionsParser {
         c.cassandraPort,
         c.keyspace,
         replication,
-        keys(c.cassandraKeys),
+        keys(cassandraKeys),
         c.sessionGap,
         c.trendWindow,
         c.trendTtl,

@@ -85,8 +85,18 @@ public final class ConfigTemplate {
     }
     b.append("\n# --- Spark ").append("-".repeat(85)).append('\n');
     e.spark().forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
-    b.append("# Secrets, e.g. (or from the environment):\n")
-        .append("#spark.cassandra.auth.username=\n#spark.cassandra.auth.password=\n");
+    b.append(
+            "# Secrets, e.g. (or from the environment: LR_CASSANDRA_USERNAME, LR_CASSANDRA_PASSWORD,\n")
+        .append("# LR_KAFKA_SASL_JAAS_CONFIG, ...; this file wins over the environment):\n")
+        .append("#spark.cassandra.auth.username=\n#spark.cassandra.auth.password=\n")
+        .append("#spark.cassandra.connection.ssl.enabled=true\n")
+        .append("#spark.cassandra.connection.ssl.trustStore.path=\n")
+        .append("#spark.cassandra.connection.ssl.trustStore.password=\n")
+        .append("# Kafka client settings of stream and produce: <command>.kafka.<KEY>=VALUE\n")
+        .append("#stream.kafka.security.protocol=SASL_SSL\n#stream.kafka.sasl.mechanism=PLAIN\n")
+        .append(
+            "#stream.kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule")
+        .append(" required username=\"USER\" password=\"PASSWORD\";\n");
     return b.toString();
   }
 

@@ -1,5 +1,6 @@
 package io.lambdaretail.cli;
 
+import io.lambdaretail.config.ConfigResolver;
 import io.lambdaretail.config.Errors;
 import io.lambdaretail.generate.Scale;
 import io.lambdaretail.produce.ProduceJob;
@@ -84,7 +85,9 @@ public final class ProduceCommand implements Callable<Integer> {
   @Option(
       names = "--kafka",
       paramLabel = "KEY=VALUE",
-      description = "Kafka producer setting, repeatable, e.g. security.protocol=SSL.")
+      description =
+          "Kafka producer setting, repeatable, e.g. security.protocol=SSL; in the --config file"
+              + " produce.kafka.<KEY>=VALUE. Secrets only there or in the environment.")
   Map<String, String> kafka = new LinkedHashMap<>();
 
   @Override
@@ -129,6 +132,6 @@ public final class ProduceCommand implements Callable<Integer> {
         scale,
         seed,
         rate,
-        Map.copyOf(kafka));
+        Map.copyOf(ConfigResolver.entriesOf(spec, "kafka", kafka)));
   }
 }

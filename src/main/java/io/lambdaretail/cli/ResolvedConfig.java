@@ -67,8 +67,9 @@ final class ResolvedConfig implements CommandLine.IExecutionStrategy {
       }
       Object value = option.getValue();
       if (value instanceof Map<?, ?> map) {
-        Map<String, String> entries = new TreeMap<>();
-        map.forEach((k, v) -> entries.put(k.toString(), String.valueOf(v)));
+        Map<String, String> given = new TreeMap<>();
+        map.forEach((k, v) -> given.put(k.toString(), String.valueOf(v)));
+        Map<String, String> entries = ConfigResolver.entriesOf(spec, name, given);
         Secrets.mask(entries).forEach((k, v) -> options.put(name + "." + k, v));
       } else {
         options.put(name, Secrets.isSecret(name) ? Secrets.MASK : String.valueOf(value));

@@ -27,13 +27,16 @@ public final class SparkOptions {
       description = "A Spark setting, repeatable, e.g. --conf spark.sql.shuffle.partitions=64.")
   Map<String, String> conf = new LinkedHashMap<>();
 
-  /** Spark settings: the config file's spark.* keys, overridden by --conf flags. */
+  /**
+   * Spark settings: the environment's and the config file's spark.* keys, overridden by --conf
+   * flags.
+   */
   public SparkSettings settings(String appName) {
     Map<String, String> merged = new LinkedHashMap<>();
     if (mixee.commandLine().getDefaultValueProvider() instanceof ConfigResolver resolver) {
       merged.putAll(resolver.sparkConf());
     }
-    merged.putAll(conf);
+    merged.putAll(ConfigResolver.entriesOf(mixee, "conf", conf));
     return new SparkSettings(appName, master, merged);
   }
 }

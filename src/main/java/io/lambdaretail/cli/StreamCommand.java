@@ -1,5 +1,6 @@
 package io.lambdaretail.cli;
 
+import io.lambdaretail.config.ConfigResolver;
 import io.lambdaretail.config.Errors;
 import io.lambdaretail.spark.SparkSessions;
 import io.lambdaretail.spark.SparkSettings;
@@ -125,7 +126,8 @@ public final class StreamCommand implements Callable<Integer> {
       paramLabel = "KEY=VALUE",
       description =
           "Kafka consumer setting, repeatable, e.g. security.protocol=SASL_SSL (passed as"
-              + " kafka.<KEY>).")
+              + " kafka.<KEY>); in the --config file stream.kafka.<KEY>=VALUE. Secrets"
+              + " (sasl.jaas.config, passwords) only there or in the environment.")
   Map<String, String> kafka = new LinkedHashMap<>();
 
   @Option(
@@ -275,7 +277,7 @@ public final class StreamCommand implements Callable<Integer> {
         startingOffsets,
         maxOffsetsPerTrigger,
         optimizeEvery,
-        Map.copyOf(kafka),
+        Map.copyOf(ConfigResolver.entriesOf(spec, "kafka", kafka)),
         CassandraOptionsParser.parse(this));
   }
 }

@@ -25,12 +25,16 @@ import picocli.CommandLine.Model.OptionSpec;
  *   <li>an explicit command-line flag (picocli never asks a default provider for those);
  *   <li>the {@code --config FILE} (Java properties): key {@code <command>.<option>} (e.g. {@code
  *       generate.scale}), then the bare {@code <option>} (e.g. {@code master});
+ *   <li>the environment variables of {@link EnvironmentSettings} (secrets an orchestrator injects),
+ *       each standing for one config-file key;
  *   <li>the built-in default declared on the option.
  * </ol>
  *
  * <p>Keys starting with {@code spark.} are Spark settings; {@code --conf key=value} on the command
- * line overrides them. Unknown keys are rejected so that a typo never silently falls back to a
- * default.
+ * line overrides them. A {@code KEY=VALUE} option such as {@code --kafka} takes its entries from
+ * keys {@code <command>.<option>.<KEY>} and {@code <option>.<KEY>} (e.g. {@code
+ * stream.kafka.security.protocol=SASL_SSL}), merged entry by entry with the command line's ({@link
+ * #entries}). Unknown keys are rejected so that a typo never silently falls back to a default.
  */
 public final class ConfigResolver implements CommandLine.IDefaultValueProvider {
   private static final String SPARK_PREFIX = "spark.";
@@ -50,6 +54,10 @@ public final class ConfigResolver implements CommandLine.IDefaultValueProvider {
 
   /** Reads a properties file; fails with a user-facing error when it is missing or unreadable. */
   public static ConfigResolver fromFile(Path file) {
+    return new ConfigResolver(file, read(file));
+  }
+
+  private static Map<String, String> read(Path file) {
     if (!Files.isReadable(file) || Files.isDirectory(file)) {
       throw Errors.configFileMissing(file);
     }
@@ -61,7 +69,7 @@ public final class ConfigResolver implements CommandLine.IDefaultValueProvider {
     }
     Map<String, String> values = new TreeMap<>();
     props.stringPropertyNames().forEach(k -> values.put(k.trim(), props.getProperty(k).trim()));
-    return new ConfigResolver(file, values);
+    return values;
   }
 
   /**
@@ -69,18 +77,63 @@ public final class ConfigResolver implements CommandLine.IDefaultValueProvider {
    * values before it parses, so the file must be known before parsing starts.
    */
   public static ConfigResolver fromArgs(String... args) {
+    return fromArgs(System.getenv(), args);
+  }
+
+  /** As {@link #fromArgs(String...)}, with the given environment below the config file. */
+  public static ConfigResolver fromArgs(Map<String, String> env, String... args) {
+    Path file = configFile(args);
+    Map<String, String> values = new TreeMap<>(EnvironmentSettings.from(env));
+    if (file != null) {
+      values.putAll(read(file));
+    }
+    return new ConfigResolver(file, values);
+  }
+
+  private static Path configFile(String... args) {
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--")) {
         break;
       }
       if (args[i].equals("--config") && i + 1 < args.length) {
-        return fromFile(Path.of(args[i + 1]));
+        return Path.of(args[i + 1]);
       }
       if (args[i].startsWith("--config=")) {
-        return fromFile(Path.of(args[i].substring("--config=".length())));
+        return Path.of(args[i].substring("--config=".length()));
       }
     }
-    return empty();
+    return null;
+  }
+
+  /**
+   * The entries of a {@code KEY=VALUE} option: {@code <option>.<KEY>} keys, overridden by {@code
+   * <command>.<option>.<KEY>} keys, overridden by what the command line gave ({@code given}).
+   */
+  public Map<String, String> entries(
+      CommandSpec command, String option, Map<String, String> given) {
+    Map<String, String> merged = new TreeMap<>(withPrefix(option + "."));
+    merged.putAll(withPrefix(commandKey(command) + "." + option + "."));
+    merged.putAll(given);
+    return merged;
+  }
+
+  /** {@link #entries} with the resolver the command line was built with (none: {@code given}). */
+  public static Map<String, String> entriesOf(
+      CommandSpec command, String option, Map<String, String> given) {
+    return command.commandLine().getDefaultValueProvider() instanceof ConfigResolver resolver
+        ? resolver.entries(command, option, given)
+        : new TreeMap<>(given);
+  }
+
+  private Map<String, String> withPrefix(String prefix) {
+    Map<String, String> out = new TreeMap<>();
+    values.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix) && k.length() > prefix.length()) {
+            out.put(k.substring(prefix.length()), v);
+          }
+        });
+    return out;
   }
 
   @Override
@@ -105,13 +158,19 @@ public final class ConfigResolver implements CommandLine.IDefaultValueProvider {
     return spark;
   }
 
-  /** Rejects keys that match no option of any command and are not Spark settings. */
+  /**
+   * Rejects keys that match no option of any command (nor an entry of a {@code KEY=VALUE} option)
+   * and are not Spark settings.
+   */
   public void validateKeys(CommandLine root) {
     Set<String> known = new HashSet<>();
-    collectKeys(root, known);
+    Set<String> entryPrefixes = new HashSet<>();
+    collectKeys(root, known, entryPrefixes);
     List<String> unknown = new ArrayList<>();
     for (String key : values.keySet()) {
-      if (!key.startsWith(SPARK_PREFIX) && !known.contains(key)) {
+      boolean entry =
+          entryPrefixes.stream().anyMatch(p -> key.startsWith(p) && key.length() > p.length());
+      if (!key.startsWith(SPARK_PREFIX) && !known.contains(key) && !entry) {
         unknown.add(key);
       }
     }
@@ -120,14 +179,18 @@ public final class ConfigResolver implements CommandLine.IDefaultValueProvider {
     }
   }
 
-  private static void collectKeys(CommandLine cmd, Set<String> known) {
+  private static void collectKeys(CommandLine cmd, Set<String> known, Set<String> entryPrefixes) {
     String prefix = commandKey(cmd.getCommandSpec());
     for (OptionSpec option : cmd.getCommandSpec().options()) {
       String name = optionKey(option);
       known.add(name);
       known.add(prefix + "." + name);
+      if (option.typeInfo().isMultiValue() && Map.class.isAssignableFrom(option.type())) {
+        entryPrefixes.add(name + ".");
+        entryPrefixes.add(prefix + "." + name + ".");
+      }
     }
-    cmd.getSubcommands().values().forEach(sub -> collectKeys(sub, known));
+    cmd.getSubcommands().values().forEach(sub -> collectKeys(sub, known, entryPrefixes));
   }
 
   /** {@code generate}, or {@code catalog.query} for nested commands; the root name is dropped. */

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.size;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.spark.connector.cql.CassandraConnector;
+import io.lambdaretail.spark.CassandraConf;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Dataset;
@@ -52,12 +53,7 @@ public final class CassandraRecsWriter {
   }
 
   static SparkConf conf(Dataset<Row> recs, CassandraTarget target) {
-    return recs.sparkSession()
-        .sparkContext()
-        .getConf()
-        .clone()
-        .set("spark.cassandra.connection.host", target.host())
-        .set("spark.cassandra.connection.port", String.valueOf(target.port()));
+    return CassandraConf.of(recs.sparkSession(), target.host(), target.port());
   }
 
   private static void createIfMissing(CassandraConnector connector, CassandraTarget target) {

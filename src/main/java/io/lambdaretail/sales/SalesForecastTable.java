@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.lit;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.spark.connector.cql.CassandraConnector;
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.spark.CassandraConf;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
@@ -108,11 +109,6 @@ public final class SalesForecastTable {
   }
 
   private static SparkConf conf(SparkSession spark, Target target) {
-    return spark
-        .sparkContext()
-        .getConf()
-        .clone()
-        .set("spark.cassandra.connection.host", target.host())
-        .set("spark.cassandra.connection.port", String.valueOf(target.port()));
+    return CassandraConf.of(spark, target.host(), target.port());
   }
 }

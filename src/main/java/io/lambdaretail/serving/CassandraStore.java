@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
 import com.datastax.spark.connector.cql.CassandraConnector;
+import io.lambdaretail.spark.CassandraConf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -53,7 +54,7 @@ final class CassandraStore {
             // our own back-off handles a node that is down; the connector's default (60 retries
             // per query) would hold a batch for many minutes before we could say so
             "spark.cassandra.query.retry.count", "3");
-    SparkConf conf = spark.sparkContext().getConf().clone();
+    SparkConf conf = CassandraConf.of(spark, options.host(), options.port());
     connection.forEach(conf::set);
     this.connector = CassandraConnector.apply(conf);
     this.retry =

@@ -42,6 +42,11 @@ final class Retry {
         action.run();
         return;
       } catch (RuntimeException e) {
+        CassandraLoginException.loginFailure(e)
+            .ifPresent(
+                detail -> {
+                  throw new CassandraLoginException(target, step, detail, e);
+                });
         if (attempt >= retries) {
           throw new CassandraUnavailableException(target, step, attempt + 1, e);
         }

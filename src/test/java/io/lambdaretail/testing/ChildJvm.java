@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a command of the shaded jar in a JVM of its own, with only the jar and what a cluster
@@ -17,6 +18,12 @@ public final class ChildJvm {
 
   /** Starts {@code lambda-retail ARGS}; stdout and stderr go to {@code log}. */
   public static Process start(Path log, String... args) throws IOException {
+    return start(log, Map.of(), args);
+  }
+
+  /** As {@link #start(Path, String...)}, with extra environment variables. */
+  public static Process start(Path log, Map<String, String> env, String... args)
+      throws IOException {
     Path jar = Path.of(System.getProperty("lr.shaded.jar"));
     String providedCp = Files.readString(Path.of(System.getProperty("lr.provided.cp"))).trim();
     List<String> command =
@@ -30,9 +37,9 @@ public final class ChildJvm {
                 jar + ":" + providedCp,
                 "io.lambdaretail.cli.Main"));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    return builder.start();
   }
 }

@@ -34,9 +34,12 @@ public abstract class LocalServices implements BeforeAllCallback, ParameterResol
       Map.of(
           "LR_KAFKA_PORT", port(29092),
           "LR_KAFKA_CONTROLLER_PORT", port(29093),
+          "LR_KAFKA_SASL_PORT", port(29094),
           "LR_CASSANDRA_PORT", port(29042),
           "LR_CASSANDRA_STORAGE_PORT", port(27000),
-          "LR_S3_PORT", port(28080));
+          "LR_S3_PORT", port(28080),
+          "LR_CASSANDRA_AUTH_PORT", port(29142),
+          "LR_CASSANDRA_AUTH_STORAGE_PORT", port(27002));
 
   private final String service;
 
@@ -62,6 +65,21 @@ public abstract class LocalServices implements BeforeAllCallback, ParameterResol
     }
   }
 
+  /**
+   * A second Cassandra node that demands a password (superuser cassandra/cassandra), for the
+   * security tests only: it runs just for the test class, not alongside the whole suite.
+   */
+  public static final class CassandraAuth extends LocalServices {
+    public CassandraAuth() {
+      super("cassandra-auth");
+    }
+
+    @Override
+    boolean perClass() {
+      return true;
+    }
+  }
+
   /** A real S3-compatible server (S3Proxy) with the bucket {@code lambda-retail}. */
   public static final class S3 extends LocalServices {
     public S3() {
@@ -69,10 +87,14 @@ public abstract class LocalServices implements BeforeAllCallback, ParameterResol
     }
   }
 
+  /** Whether the server stops after the test class rather than after the JVM's last test. */
+  boolean perClass() {
+    return false;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
-    context
-        .getRoot()
+    (perClass() ? context : context.getRoot())
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(service, Running::new, Running.class);
   }
@@ -89,7 +111,11 @@ public abstract class LocalServices implements BeforeAllCallback, ParameterResol
 
   /** The endpoints of every server started so far. */
   public static Endpoints endpoints() {
-    return Endpoints.read(STATE_DIR.resolve("endpoints.properties"));
+    return Endpoints.read(endpointsFile());
+  }
+
+  static Path endpointsFile() {
+    return STATE_DIR.resolve("endpoints.properties");
   }
 
   /**
