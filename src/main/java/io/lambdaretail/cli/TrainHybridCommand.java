@@ -199,6 +199,7 @@ public final class TrainHybridCommand implements Callable<Integer> {
   }
 
   TrainHybridOptions options() {
+    String sides = identity();
     return new TrainHybridOptions(
         data.input(),
         data.weights(),
@@ -206,8 +207,8 @@ public final class TrainHybridCommand implements Callable<Integer> {
         userFeatures,
         itemFeatures,
         config(),
-        identity().equals("both") || identity().equals("users"),
-        identity().equals("both") || identity().equals("items"),
+        sides.equals("both") || sides.equals("users"),
+        sides.equals("both") || sides.equals("items"),
         partitions,
         k,
         coldItemShare,

@@ -12,9 +12,6 @@ import java.util.Map;
  * split (metrics and precision@k curves), then the cold-start split.
  */
 final class HybridReport {
-  private static final List<String> COLD_METRICS =
-      List.of("precision@", "recall@", "map@", "ndcg@", "auc", "coverage", "users");
-
   private HybridReport() {}
 
   /**
@@ -45,14 +42,7 @@ final class HybridReport {
     Map<String, Object> hybrid =
         (Map<String, Object>) ((Map<String, Object>) cold.get("metrics")).get("hybrid");
     List<List<Object>> rows = new ArrayList<>();
-    for (String prefix : COLD_METRICS) {
-      hybrid.forEach(
-          (name, value) -> {
-            if (name.startsWith(prefix) && (prefix.endsWith("@") || name.equals(prefix))) {
-              rows.add(List.of(name, value));
-            }
-          });
-    }
+    hybrid.forEach((name, value) -> rows.add(List.of(name, value)));
     return report
         .paragraph(
             cold.get("items_held_out")
