@@ -42,6 +42,12 @@ final class CassandraOptionsParser {
     if (c.trendWindow.toMillis() % 1000 != 0) {
       throw Errors.invalid("--trend-window", c.trendWindow, "use whole seconds, e.g. 15m");
     }
+    if (c.watermark.isNegative()) {
+      throw Errors.invalid("--watermark", c.watermark, "use 0s or more, e.g. 1h");
+    }
+    if (c.cassandraMaxInFlight < 1) {
+      throw Errors.invalid("--cassandra-max-in-flight", c.cassandraMaxInFlight, "use 1 or more");
+    }
     checkCategories(c.itemCategories);
     Replication replication;
     try {
@@ -60,7 +66,9 @@ final class CassandraOptionsParser {
         c.trendTtl,
         c.itemCategories,
         c.cassandraRetries,
-        c.cassandraRetryBackoff);
+        c.cassandraRetryBackoff,
+        c.watermark,
+        c.cassandraMaxInFlight);
   }
 
   private static Map<String, List<String>> keys(Map<String, String> given) {

@@ -217,6 +217,26 @@ public final class StreamCommand implements Callable<Integer> {
       description = "Wait before the first retry, doubled each time up to 1m (default: 2s).")
   Duration cassandraRetryBackoff;
 
+  @Option(
+      names = "--watermark",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "1h",
+      description =
+          "Events older than the latest event time minus this are late: they reach the lake but"
+              + " not the serving tables' state, and are counted as late_events; 'serve'"
+              + " recomputes those tables from the lake (default: ${DEFAULT-VALUE}).")
+  Duration watermark;
+
+  @Option(
+      names = "--cassandra-max-in-flight",
+      paramLabel = "N",
+      defaultValue = "64",
+      description =
+          "Asynchronous writes to Cassandra in flight at once, through one session"
+              + " (default: ${DEFAULT-VALUE}).")
+  int cassandraMaxInFlight;
+
   @Override
   public Integer call() throws Exception {
     StreamOptions options = options();

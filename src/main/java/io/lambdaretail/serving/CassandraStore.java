@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
@@ -28,10 +31,12 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The job's one door to Cassandra: DDL and deletes through the connector's session, upserts through
- * its DataFrame writer; each step retried with back-off ({@link Retry}).
+ * The job's one door to Cassandra: DDL, deletes and the speed layer's writes through one connector
+ * session kept for the job's life (prepared statements, asynchronous writes with at most {@code
+ * maxInFlight} requests in flight), the topic tables' upserts through the connector's DataFrame
+ * writer; each step retried with back-off ({@link Retry}).
  */
-final class CassandraStore {
+final class CassandraStore implements AutoCloseable {
   static final String FORMAT = "org.apache.spark.sql.cassandra";
 
   /** A step that has not finished by then counts as a failed attempt. */
@@ -44,8 +49,15 @@ final class CassandraStore {
   private final Map<String, String> connection;
   private final Retry retry;
   private final InetSocketAddress address;
+  private final int maxInFlight;
+  private final Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
+  private CqlSession session;
+
+  /** One write of {@link #writeAll}: a CQL statement with bind markers and its values. */
+  record Write(String cql, Object... values) {}
 
   CassandraStore(SparkSession spark, ServingOptions options) {
+    this.maxInFlight = options.maxInFlight();
     this.keyspace = options.keyspace();
     this.connection =
         Map.of(
@@ -107,14 +119,68 @@ final class CassandraStore {
   }
 
   void execute(String step, String cql) {
-    retry.run(
-        step,
-        guarded(
-            () -> {
-              try (CqlSession session = connector.openSession()) {
-                session.execute(cql);
-              }
-            }));
+    retry.run(step, guarded(() -> session().execute(cql)));
+  }
+
+  /**
+   * Runs every write, at most {@code maxInFlight} at a time, and returns once all have succeeded;
+   * when one fails, the whole step is retried (the writes are upserts and deletes of absolute
+   * values, so running them again changes nothing).
+   */
+  void writeAll(String step, List<Write> writes) {
+    if (writes.isEmpty()) {
+      return;
+    }
+    retry.run(step, guarded(() -> writeAllOnce(writes)));
+  }
+
+  private void writeAllOnce(List<Write> writes) {
+    CqlSession s = session();
+    Semaphore slots = new Semaphore(maxInFlight);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    try {
+      for (Write w : writes) {
+        if (failure.get() != null) {
+          break;
+        }
+        PreparedStatement statement = prepared.computeIfAbsent(w.cql(), s::prepare);
+        slots.acquire();
+        s.executeAsync(statement.bind(w.values()))
+            .whenComplete(
+                (result, error) -> {
+                  if (error != null) {
+                    failure.compareAndSet(null, error);
+                  }
+                  slots.release();
+                });
+      }
+      slots.acquire(maxInFlight);
+      slots.release(maxInFlight);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing to Cassandra", e);
+    }
+    Throwable error = failure.get();
+    if (error != null) {
+      throw error instanceof RuntimeException r ? r : new IllegalStateException(error);
+    }
+  }
+
+  /** The job's session, opened on first use and kept; the driver reconnects it by itself. */
+  private synchronized CqlSession session() {
+    if (session == null || session.isClosed()) {
+      session = connector.openSession();
+      prepared.clear();
+    }
+    return session;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (session != null) {
+      session.close();
+      session = null;
+    }
   }
 
   /** The table's column names, or empty when it does not exist. */
@@ -123,9 +189,8 @@ final class CassandraStore {
     retry.run(
         "reading the schema of " + table,
         guarded(
-            () -> {
-              try (CqlSession session = connector.openSession()) {
-                session
+            () ->
+                session()
                     .getMetadata()
                     .getKeyspace(CqlIdentifier.fromInternal(keyspace))
                     .flatMap(k -> k.getTable(CqlIdentifier.fromInternal(table)))
@@ -135,9 +200,7 @@ final class CassandraStore {
                           for (ColumnMetadata c : t.getColumns().values()) {
                             out.add(c.getName().asInternal());
                           }
-                        });
-              }
-            }));
+                        })));
     return out;
   }
 
@@ -174,16 +237,15 @@ final class CassandraStore {
         "deleting from " + keyspace + "." + table,
         guarded(
             () -> {
-              try (CqlSession session = connector.openSession()) {
-                PreparedStatement prepared = session.prepare(cql);
-                for (Row key : keys) {
-                  Object[] values = new Object[key.size()];
-                  for (int i = 0; i < values.length; i++) {
-                    values[i] = key.get(i);
-                  }
-                  BoundStatement bound = prepared.bind(values);
-                  session.execute(bound);
+              CqlSession s = session();
+              PreparedStatement statement = s.prepare(cql);
+              for (Row key : keys) {
+                Object[] values = new Object[key.size()];
+                for (int i = 0; i < values.length; i++) {
+                  values[i] = key.get(i);
                 }
+                BoundStatement bound = statement.bind(values);
+                s.execute(bound);
               }
             }));
   }

@@ -21,6 +21,10 @@ import java.util.Map;
  *     --cassandra-retries})
  * @param retryBackoff wait before the first retry, doubled each time ({@code
  *     --cassandra-retry-backoff})
+ * @param watermark events older than the latest event time minus this are late: they reach the
+ *     lake, not the speed layer's state ({@code --watermark})
+ * @param maxInFlight asynchronous Cassandra writes in flight at once ({@code
+ *     --cassandra-max-in-flight})
  */
 public record ServingOptions(
     String host,
@@ -33,7 +37,9 @@ public record ServingOptions(
     Duration trendTtl,
     String itemCategories,
     int retries,
-    Duration retryBackoff) {
+    Duration retryBackoff,
+    Duration watermark,
+    int maxInFlight) {
 
   public ServingOptions {
     topicKeys = Map.copyOf(topicKeys);

@@ -15,6 +15,7 @@ public final class ServingStats {
   private final Map<String, Long> skippedRows = new TreeMap<>();
   private long deletes;
   private long sessionsClosed;
+  private long late;
 
   synchronized void written(String table, long rows) {
     written.merge(table, rows, Long::sum);
@@ -37,6 +38,15 @@ public final class ServingStats {
     sessionsClosed += rows;
   }
 
+  synchronized void late(long events) {
+    late += events;
+  }
+
+  /** Events older than the watermark: in the lake, not in the speed layer's tables. */
+  public synchronized long lateEvents() {
+    return late;
+  }
+
   /** The {@code cassandra} object of the summary. */
   public synchronized Map<String, Object> toSummary(String keyspace) {
     Map<String, Object> s = new LinkedHashMap<>();
@@ -44,6 +54,7 @@ public final class ServingStats {
     s.put("tables", new TreeMap<>(written));
     s.put("stale_rows_deleted", deletes);
     s.put("closed_sessions_to_delta", sessionsClosed);
+    s.put("late_events", late);
     s.put("rejected_topics", new TreeMap<>(rejectedTopics));
     Map<String, Object> left = new TreeMap<>();
     skippedRows.forEach((t, n) -> left.put(t, Map.of("rows", n, "reason", skipped.get(t))));

@@ -1,5 +1,6 @@
 package io.lambdaretail.stream;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -10,7 +11,7 @@ import scala.runtime.AbstractFunction0;
 import scala.runtime.BoxedUnit;
 
 /**
- * On SIGTERM, lets the running micro-batch finish before the query stops. Registered with Spark's
+ * On SIGTERM, lets each query's running micro-batch finish before it stops. Registered with Spark's
  * shutdown hook manager at a priority above the SparkContext's (50), so it runs before Spark tears
  * the context down; a plain JVM hook would race with that. Exactly-once does not depend on it: a
  * batch cut short is replayed from the checkpoint on the next start.
@@ -24,14 +25,14 @@ final class GracefulStop {
   private volatile boolean requested;
   private Object hook;
 
-  void install(StreamingQuery query) {
+  void install(List<StreamingQuery> queries) {
     hook =
         ShutdownHookManager.addShutdownHook(
             PRIORITY,
             new AbstractFunction0<BoxedUnit>() {
               @Override
               public BoxedUnit apply() {
-                onSignal(query);
+                onSignal(queries);
                 return BoxedUnit.UNIT;
               }
             });
@@ -49,15 +50,19 @@ final class GracefulStop {
     }
   }
 
-  private void onSignal(StreamingQuery query) {
+  private void onSignal(List<StreamingQuery> queries) {
     requested = true;
-    LOG.info("stop requested: finishing the current micro-batch");
+    LOG.info("stop requested: finishing the current micro-batches");
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-      while (query.isActive() && query.status().isTriggerActive() && System.nanoTime() < deadline) {
-        Thread.sleep(100);
+      for (StreamingQuery query : queries) {
+        while (query.isActive()
+            && query.status().isTriggerActive()
+            && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        query.stop();
       }
-      query.stop();
       stopped.await(WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       LOG.warn("query did not stop in time; the checkpoint replays the batch on restart");

@@ -1,8 +1,8 @@
 package io.lambdaretail.stream;
 
 /**
- * Where the stream's Delta tables live under {@code --lake}: {@code raw}, {@code dead_letters} and
- * {@code topics/<topic>}. Topic names are validated ({@link LakeNames}) before they become paths.
+ * Where the stream's Delta tables live under {@code --lake}: {@code raw}, {@code dead_letters},
+ * {@code sessions} (closed sessions of the speed layer) and {@code topics/<topic>}. Topic names are validated ({@link LakeNames}) before they become paths.
  */
 public record LakeLayout(String lake) {
   public static final String TOPICS_DIR = "topics";
@@ -13,6 +13,10 @@ public record LakeLayout(String lake) {
 
   public String deadLetters() {
     return child(LakeNames.DEAD_LETTERS);
+  }
+
+  public String sessions() {
+    return child(LakeNames.SESSIONS);
   }
 
   public String topic(String topic) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public final class LakeNames {
   public static final String RAW = "raw";
   public static final String DEAD_LETTERS = "dead_letters";
+  public static final String SESSIONS = "sessions";
 
   /** Prefix of the columns the job adds to every typed row (partition, offset, ...). */
   public static final String RESERVED_COLUMN_PREFIX = "kafka_";
@@ -26,7 +27,7 @@ public final class LakeNames {
   private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final Pattern COLUMN = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
   private static final Set<String> RESERVED_TABLES =
-      Set.of(RAW, DEAD_LETTERS, "sessions", "topics");
+      Set.of(RAW, DEAD_LETTERS, SESSIONS, "topics");
 
   private LakeNames() {}
 

@@ -49,7 +49,7 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
   }
 
   /**
-   * @param serving writes the Cassandra serving tables after the batch's Delta commits; null: none
+   * @param serving writes the topics' Cassandra tables after the batch's Delta commits; null: none
    */
   MicroBatchWriter(
       SparkSession spark,
@@ -93,9 +93,9 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
       delta.append(raw, lake.raw(), batchId, false, StreamColumns.TOPIC, StreamColumns.DATE);
       tablesWritten.add(lake.raw());
       if (serving != null) {
-        // after every Delta commit: the serving totals are recomputed from the lake, which holds
-        // this batch now, and a failure here leaves the batch to be replayed from the checkpoint
-        serving.write(batchId, typed);
+        // after every Delta commit: a failure here leaves the batch to be replayed from the
+        // checkpoint, and the topic tables' upserts write the same rows again
+        serving.write(typed);
       }
     } finally {
       cached.forEach(Dataset::unpersist);

@@ -32,6 +32,7 @@ public record StreamResult(
     s.put("rejected_topics", stats.rejectedTopics());
     s.put("new_columns", stats.newColumns());
     if (cassandra != null) {
+      s.put("late_events", cassandra.get("late_events"));
       s.put("cassandra", cassandra);
     }
     s.put("seconds", Math.round(seconds * 10) / 10.0);

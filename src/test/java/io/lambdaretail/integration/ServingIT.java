@@ -235,7 +235,9 @@ class ServingIT {
             Duration.ofHours(1),
             items.toString(),
             1,
-            Duration.ofMillis(200));
+            Duration.ofMillis(200),
+            Duration.ofMinutes(15),
+            16);
     return new StreamOptions(
         e.kafkaBootstrap(),
         List.of(),

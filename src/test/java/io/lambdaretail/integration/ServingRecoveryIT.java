@@ -203,7 +203,9 @@ class ServingRecoveryIT {
             Duration.ofDays(7),
             items.toString(),
             2,
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            Duration.ofHours(1),
+            64);
     return new StreamOptions(
         e.kafkaBootstrap(),
         List.of("pdpviews", "transactions", "deals"),
