@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
-# Stream benchmark, serving side (issue: speed layer, part 2), results appended to BENCHMARKS.md.
-#   scripts/bench-stream-serving.sh [EVENTS] [RATE] [SECONDS]
-#     EVENTS   generated page views pre-filled in the topic (default 1000000)
-#     RATE     page views/s sent for the latency run (default 200), for SECONDS (default 60)
+# Stream benchmark, serving side (issue: speed layer v2), results appended to BENCHMARKS.md.
+#   scripts/bench-stream-serving.sh [EVENTS] [RATE] [SECONDS] [RATE2] [SOAK_SECONDS]
+#     EVENTS        generated page views pre-filled in the topic and so in the lake (default 1000000)
+#     RATE, RATE2   page views/s of the two latency runs (default 200 and 2000), SECONDS each (60)
+#     SOAK_SECONDS  length of the soak at RATE2 (default 600; 0 skips it)
 # Starts its own Kafka broker and Cassandra node (ports 39192/39193, 39142/37100; state in
 # target/bench-stream-serving), fills topic `pdpviews` (4 partitions) with
 # `lambda-retail produce --generate`, then in the same run:
 #   (a) a plain Kafka consumer drains the topic (no Spark, no parsing, no writes): the ceiling;
 #   (b) `stream --available-now` drains it into raw + typed Delta (local[2]);
-#   (c) the same plus Cassandra: per-topic table, item_activity_by_hour, sessions_by_user;
-#   (d) latency: `stream --trigger 1s` with Cassandra runs while page views are sent at RATE/s;
-#       each view's product id carries its send time; produce -> visible in item_activity_by_hour
-#       (Cassandra WRITETIME) p50/p99.
+#   (c) the same plus Cassandra: per-topic table, and the speed layer's query (item_activity_by_hour,
+#       sessions_by_user) beside the lake query;
+#   (d) latency: `stream --trigger 1s` with Cassandra, on the lake (c) filled (EVENTS views already
+#       in it), while page views are sent at RATE/s and then RATE2/s; each view's product id carries
+#       its send time; produce -> visible in item_activity_by_hour (Cassandra WRITETIME) p50/p99;
+#   (e) a soak at RATE2 for SOAK_SECONDS: latency per minute, drawn in bench-stream-soak.svg.
 # Timings (a)-(c) are from inside their JVM (start-up excluded).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 EVENTS=${1:-1000000}
 RATE=${2:-200}
 SECONDS_LAT=${3:-60}
+RATE2=${4:-2000}
+SOAK=${5:-600}
 WORK=${LR_BENCH_DIR:-$ROOT/target/bench-stream-serving}
 LR="$ROOT/scripts/lambda-retail"
 export LR_NO_BUILD=1 LR_DRIVER_MEMORY=${LR_DRIVER_MEMORY:-3g}
@@ -29,6 +34,37 @@ TOPIC=pdpviews
 BENCH() { LR_MAIN_CLASS=io.lambdaretail.bench.ServingBench "$LR" "$@"; }
 
 log() { printf '[bench-stream-serving] %s\n' "$*" >&2; }
+# "minute p50 p99" lines of a latency JSON's per_minute array
+per_minute() {
+  grep -o '{"minute": [0-9]*, "p50_ms": -*[0-9]*, "p99_ms": -*[0-9]*}' "$1" \
+    | sed -E 's/.*"minute": (-?[0-9]+), "p50_ms": (-?[0-9]+), "p99_ms": (-?[0-9]+).*/\1 \2 \3/'
+}
+# the per-minute p50 and p99 as an SVG line chart (no scripts, no external files)
+soak_svg() {
+  awk -v title="Soak: produce to visible latency per minute ($RATE2 views/s, $(date -u +%Y-%m-%d))" '
+    { m[NR] = $1; p50[NR] = $2; p99[NR] = $3; if ($3 > max) max = $3 }
+    END {
+      w = 640; h = 320; l = 60; r = 20; t = 40; b = 40; n = NR; if (max <= 0) max = 1
+      printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">\n", w, h
+      printf "<text x=\"%d\" y=\"20\">%s</text>\n", l, title
+      printf "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", l, h - b, w - r, h - b
+      printf "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", l, t, l, h - b
+      printf "<text x=\"5\" y=\"%d\">%d ms</text><text x=\"5\" y=\"%d\">0</text>\n", t + 4, max, h - b
+      printf "<text x=\"%d\" y=\"%d\">minute</text>\n", (w - r) - 50, h - 10
+      split("p50 p99", names, " "); split("#1f77b4 #d62728", colours, " ")
+      for (s = 1; s <= 2; s++) {
+        pts = ""
+        for (i = 1; i <= n; i++) {
+          x = l + (n == 1 ? 0 : (i - 1) * (w - l - r) / (n - 1)); v = (s == 1 ? p50[i] : p99[i])
+          pts = pts sprintf("%.1f,%.1f ", x, (h - b) - v * (h - t - b) / max)
+          if (s == 1) printf "<text x=\"%.1f\" y=\"%d\">%d</text>\n", x - 3, h - b + 15, m[i]
+        }
+        printf "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>\n", colours[s], pts
+        printf "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>\n", w - r - 60, t + 15 * s, colours[s], names[s]
+      }
+      print "</svg>"
+    }'
+}
 json_value() { sed -n "s/.*\"$2\" *: *\\([0-9.]*\\).*/\\1/p" "$1" | tail -n 1; }
 
 (cd "$ROOT" && mvn -B -q -o -DskipTests -Dspotless.check.skip -Dcheckstyle.skip package)
@@ -65,37 +101,64 @@ for f in stream-b stream-c; do
   [[ $RAW == "$EVENTS" ]] || { log "$f wrote $RAW raw rows, expected $EVENTS"; exit 1; }
 done
 
-log "(d) latency at $RATE views/s for $SECONDS_LAT s, trigger 1s"
-LR_MASTER='local[2]' "$LR" stream --bootstrap "$BOOTSTRAP" --topics "$TOPIC" --lake "$WORK/lake-d" \
-  --checkpoint "$WORK/checkpoint-d" --trigger 1s --starting-offsets latest "${CASSANDRA[@]}" \
-  --keyspace bench_latency > "$WORK/stream-d.json" 2> "$WORK/stream-d.log" &
-STREAM_PID=$!
-until grep -q "batch 0:" "$WORK/stream-d.log"; do
-  kill -0 "$STREAM_PID" || { log "latency stream died, see $WORK/stream-d.log"; exit 1; }
-  sleep 1
-done
-BENCH latency "$BOOTSTRAP" "$TOPIC" "$RATE" "$SECONDS_LAT" 127.0.0.1 "$LR_CASSANDRA_PORT" \
-  bench_latency > "$WORK/latency.json"
-kill "$STREAM_PID"; wait "$STREAM_PID" || true; STREAM_PID=
+# one latency run: a stream on the filled lake (c) with its own checkpoint and keyspace
+latency_run() { # NAME RATE SECONDS
+  local name=$1 rate=$2 secs=$3
+  log "($name) latency at $rate views/s for $secs s, trigger 1s, lake holding $EVENTS views"
+  LR_MASTER='local[2]' "$LR" stream --bootstrap "$BOOTSTRAP" --topics "$TOPIC" --lake "$WORK/lake-c" \
+    --checkpoint "$WORK/checkpoint-$name" --trigger 1s --starting-offsets latest "${CASSANDRA[@]}" \
+    --keyspace "bench_$name" > "$WORK/stream-$name.json" 2> "$WORK/stream-$name.log" &
+  STREAM_PID=$!
+  # both queries have run a batch: the lake's ("batch 0:") and the speed layer's (its progress)
+  until grep -q "batch 0:" "$WORK/stream-$name.log" && grep -q "(lambda-retail-serving)" "$WORK/stream-$name.log"; do
+    kill -0 "$STREAM_PID" || { log "latency stream died, see $WORK/stream-$name.log"; exit 1; }
+    sleep 1
+  done
+  BENCH latency "$BOOTSTRAP" "$TOPIC" "$rate" "$secs" 127.0.0.1 "$LR_CASSANDRA_PORT" \
+    "bench_$name" > "$WORK/latency-$name.json"
+  kill "$STREAM_PID"; wait "$STREAM_PID" || true; STREAM_PID=
+}
+latency_run d1 "$RATE" "$SECONDS_LAT"
+latency_run d2 "$RATE2" "$SECONDS_LAT"
+if (( SOAK > 0 )); then
+  latency_run soak "$RATE2" "$SOAK"
+fi
 
 rate() { awk -v n="$EVENTS" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
 A_S=$(awk -v m="$A_MS" 'BEGIN { printf "%.1f", m / 1000 }')
 MACHINE="$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(free -g | awk '/Mem:/{print $2}') GiB"
 {
   echo
-  echo "## Stream into Cassandra serving tables, $(date -u +%Y-%m-%d) ($EVENTS events)"
+  echo "## Stream into Cassandra serving tables, speed layer v2, $(date -u +%Y-%m-%d) ($EVENTS events)"
   echo
-  echo "Command: \`scripts/bench-stream-serving.sh $EVENTS $RATE $SECONDS_LAT\`. Machine: $MACHINE; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Command: \`scripts/bench-stream-serving.sh $EVENTS $RATE $SECONDS_LAT $RATE2 $SOAK\`. Machine: $MACHINE; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Data: $EVENTS generated page views, $(awk -v b="$BYTES" 'BEGIN{printf "%.0f", b/1e6}') MB of JSON, in topic \`$TOPIC\` (4 partitions) of a local KRaft broker; a local Cassandra 5.0 node (512 MB heap)."
   echo
   echo "| run | cores | seconds | events/s |"
   echo "|---|---|---|---|"
   echo "| (a) plain Kafka consumer, count only (ceiling) | 1 | $A_S | $(rate "$A_S") |"
   echo "| (b) \`stream --available-now\` into raw + typed Delta | 2 | $B_S | $(rate "$B_S") |"
-  echo "| (c) (b) + Cassandra: \`pdpviews\` table, \`item_activity_by_hour\`, \`sessions_by_user\` | 2 | $C_S | $(rate "$C_S") |"
+  echo "| (c) (b) + Cassandra: \`pdpviews\` table, and the speed layer's query: \`item_activity_by_hour\`, \`sessions_by_user\` | 2 | $C_S | $(rate "$C_S") |"
   echo
   echo "Ratios: (c) / (a) = **$(awk -v a="$A_S" -v c="$C_S" 'BEGIN{printf "%.2f", a / c}')x**, (c) / (b) = **$(awk -v b="$B_S" -v c="$C_S" 'BEGIN{printf "%.2f", b / c}')x**."
   echo
-  echo "Latency, \`stream --trigger 1s\` with Cassandra, $RATE page views/s for $SECONDS_LAT s, produce time to visible in \`item_activity_by_hour\` (its WRITETIME):"
-  echo "p50 **$(json_value "$WORK/latency.json" p50_ms) ms**, p99 **$(json_value "$WORK/latency.json" p99_ms) ms**, max $(json_value "$WORK/latency.json" max_ms) ms ($(json_value "$WORK/latency.json" visible) of $(json_value "$WORK/latency.json" sent) seen)."
+  for run in d1:$RATE d2:$RATE2; do
+    f="$WORK/latency-${run%%:*}.json"
+    echo "Latency, \`stream --trigger 1s\` with Cassandra on a lake already holding $EVENTS page views, ${run#*:} page views/s for $SECONDS_LAT s, produce time to visible in \`item_activity_by_hour\` (its WRITETIME):"
+    echo "p50 **$(json_value "$f" p50_ms) ms**, p99 **$(json_value "$f" p99_ms) ms**, max $(json_value "$f" max_ms) ms ($(json_value "$f" visible) of $(json_value "$f" sent) seen)."
+    echo
+  done
+  if (( SOAK > 0 )); then
+    f="$WORK/latency-soak.json"
+    echo "Soak: $RATE2 page views/s for $SOAK s, latency per minute of sending (chart: [bench-stream-soak.svg](bench-stream-soak.svg)):"
+    echo
+    echo "| minute | p50 ms | p99 ms |"
+    echo "|---|---|---|"
+    per_minute "$f" | awk '{ printf "| %s | %s | %s |\n", $1, $2, $3 }'
+    echo
+    echo "Last minute's p99 over the first's: $(per_minute "$f" | awk 'NR==1{f=$3} {l=$3} END{ printf "%.2f", l / f }')x."
+  fi
 } | tee -a "$ROOT/BENCHMARKS.md"
+if (( SOAK > 0 )); then
+  per_minute "$WORK/latency-soak.json" | soak_svg > "$ROOT/bench-stream-soak.svg"
+fi

@@ -1,6 +1,7 @@
 package io.lambdaretail.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.net.InetSocketAddress;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -146,22 +148,46 @@ public final class ServingBench {
         producer.send(new ProducerRecord<>(topic, value));
       }
     }
-    List<Long> latencies = visible(products, host, port, keyspace, Duration.ofMinutes(5));
+    Map<String, Long> seen = visible(products, host, port, keyspace, Duration.ofMinutes(5));
+    List<Long> latencies = new ArrayList<>(seen.values());
     Collections.sort(latencies);
+    // per minute of sending, for a soak: does latency drift as the day's data grows?
+    StringBuilder minutes = new StringBuilder();
+    int perMinute = rate * 60;
+    for (int m = 0; m * perMinute < n; m++) {
+      List<Long> inMinute = new ArrayList<>();
+      for (int i = m * perMinute; i < Math.min(n, (m + 1) * perMinute); i++) {
+        Long ms = seen.get(products.get(i));
+        if (ms != null) {
+          inMinute.add(ms);
+        }
+      }
+      Collections.sort(inMinute);
+      minutes
+          .append(m == 0 ? "" : ", ")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "{\"minute\": %d, \"p50_ms\": %d, \"p99_ms\": %d}",
+                  m + 1,
+                  pct(inMinute, 0.5),
+                  pct(inMinute, 0.99)));
+    }
     System.out.printf(
         Locale.ROOT,
         "{\"sent\": %d, \"visible\": %d, \"rate\": %d, \"p50_ms\": %d, \"p99_ms\": %d,"
-            + " \"max_ms\": %d}%n",
+            + " \"max_ms\": %d, \"per_minute\": [%s]}%n",
         n,
         latencies.size(),
         rate,
         pct(latencies, 0.5),
         pct(latencies, 0.99),
-        latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
+        latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1),
+        minutes);
   }
 
   /** Produce-to-visible milliseconds of each product's row; waits until all are there. */
-  private static List<Long> visible(
+  private static Map<String, Long> visible(
       List<String> products, String host, int port, String keyspace, Duration timeout)
       throws InterruptedException {
     try (CqlSession session =
@@ -174,17 +200,26 @@ public final class ServingBench {
               "SELECT WRITETIME(views) FROM \""
                   + keyspace
                   + "\".item_activity_by_hour WHERE product_id = ?");
-      List<Long> out = new ArrayList<>();
+      Map<String, Long> out = new java.util.HashMap<>();
       Set<String> pending = new java.util.LinkedHashSet<>(products);
       long deadline = System.nanoTime() + timeout.toNanos();
       while (!pending.isEmpty() && System.nanoTime() < deadline) {
-        for (var it = pending.iterator(); it.hasNext(); ) {
-          String product = it.next();
-          Row r = session.execute(q.bind(product)).one();
-          if (r != null) {
-            long sent = Long.parseLong(product.split("-")[1]);
-            out.add(r.getLong(0) / 1000 - sent);
-            it.remove();
+        // asynchronous reads, a few hundred at a time: a soak sends a million products
+        List<String> round = new ArrayList<>(pending);
+        for (int from = 0; from < round.size(); from += 512) {
+          List<String> chunk = round.subList(from, Math.min(round.size(), from + 512));
+          List<CompletableFuture<AsyncResultSet>> reads = new ArrayList<>();
+          for (String product : chunk) {
+            reads.add(session.executeAsync(q.bind(product)).toCompletableFuture());
+          }
+          for (int i = 0; i < chunk.size(); i++) {
+            Row r = reads.get(i).join().one();
+            if (r != null) {
+              String product = chunk.get(i);
+              long sent = Long.parseLong(product.split("-")[1]);
+              out.put(product, r.getLong(0) / 1000 - sent);
+              pending.remove(product);
+            }
           }
         }
         if (!pending.isEmpty()) {

@@ -224,8 +224,8 @@ public final class StreamCommand implements Callable<Integer> {
       defaultValue = "1h",
       description =
           "Events older than the latest event time minus this are late: they reach the lake but"
-              + " not the serving tables' state, and are counted as late_events; 'serve'"
-              + " recomputes those tables from the lake (default: ${DEFAULT-VALUE}).")
+              + " not the serving tables' state, and are counted as late_events"
+              + " (default: ${DEFAULT-VALUE}).")
   Duration watermark;
 
   @Option(

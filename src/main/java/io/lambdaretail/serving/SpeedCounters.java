@@ -10,9 +10,9 @@ import org.apache.spark.sql.streaming.GroupState;
 
 /**
  * Views, purchases, units and revenue of one product hour or category window. Purchases count
- * distinct orders: an order's lines count once each, and an order Kafka delivers again (same id,
- * in this or a later batch) adds nothing. The state lives until the watermark passes the bucket's
- * end, when no event of the bucket can still be counted.
+ * distinct orders: an order's lines count once each, and an order Kafka delivers again (same id, in
+ * this or a later batch) adds nothing. The state lives until the watermark passes the bucket's end,
+ * when no event of the bucket can still be counted.
  */
 final class SpeedCounters {
   private SpeedCounters() {}

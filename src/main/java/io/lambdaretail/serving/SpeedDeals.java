@@ -62,7 +62,9 @@ final class SpeedDeals {
 
   private static DealKey key(Row v) {
     return new DealKey(
-        v.getAs(SpeedEvents.SUB_CATEGORY), v.getAs(SpeedEvents.DISCOUNT), v.getAs(SpeedEvents.PRICE));
+        v.getAs(SpeedEvents.SUB_CATEGORY),
+        v.getAs(SpeedEvents.DISCOUNT),
+        v.getAs(SpeedEvents.PRICE));
   }
 
   /** Whether version {@code v} is newer than the stored one {@code s}, or the row {@code r}. */

@@ -54,8 +54,10 @@ final class SpeedEvents {
 
   private static final String CANDIDATES = "candidates";
   private static final String NEVER_LATE = "never_late";
+
   /** Spark's column metadata key for a watermarked event time (EventTimeWatermark.delayKey). */
   private static final String WATERMARK_DELAY_KEY = "spark.watermarkDelayMs";
+
   private static final String ONE = "one";
 
   private SpeedEvents() {}
@@ -88,7 +90,8 @@ final class SpeedEvents {
     // Spark drops rows older than the watermark before the state function, uncounted. So the event
     // time goes on as plain millis, and the mark that event-time timeouts need rides on a column
     // that is never late: the state function checks lateness itself and counts late events.
-    Metadata mark = new MetadataBuilder().putLong(WATERMARK_DELAY_KEY, watermark.toMillis()).build();
+    Metadata mark =
+        new MetadataBuilder().putLong(WATERMARK_DELAY_KEY, watermark.toMillis()).build();
     return all.filter(col(EVENT_TIME).isNotNull())
         .withWatermark(EVENT_TIME, watermark.toMillis() + " milliseconds")
         .withColumn(EVENT_MS, unix_millis(col(EVENT_TIME)))
@@ -140,7 +143,13 @@ final class SpeedEvents {
         when(
             product.isNotNull(),
             candidate(
-                SpeedKind.ACTIVITY, product, bucket(HOUR_MS), product, lit(false), units, revenue)));
+                SpeedKind.ACTIVITY,
+                product,
+                bucket(HOUR_MS),
+                product,
+                lit(false),
+                units,
+                revenue)));
     if (categories != null) {
       candidates.add(
           candidate(

@@ -53,8 +53,7 @@ public final class SpeedLayer {
     useRocksDb(spark);
     Dataset<Row> updates = updates(input, categories(), options);
     SpeedWriter writer =
-        new SpeedWriter(
-            spark, serving.store(), serving.stats(), options, sessionsPath, appId);
+        new SpeedWriter(spark, serving.store(), serving.stats(), options, sessionsPath, appId);
     return updates
         .writeStream()
         .queryName(QUERY_NAME)

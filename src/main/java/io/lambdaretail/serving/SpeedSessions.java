@@ -21,8 +21,9 @@ import org.apache.spark.sql.streaming.GroupState;
 final class SpeedSessions {
   private static final Comparator<Row> BY_TIME =
       Comparator.<Row>comparingLong(r -> r.<Long>getAs(SpeedEvents.EVENT_MS))
-          .thenComparing(r -> r.<String>getAs(SpeedEvents.PRODUCT), Comparator.nullsFirst(
-              Comparator.naturalOrder()));
+          .thenComparing(
+              r -> r.<String>getAs(SpeedEvents.PRODUCT),
+              Comparator.nullsFirst(Comparator.naturalOrder()));
 
   private final long gapMs;
 
@@ -31,7 +32,11 @@ final class SpeedSessions {
   }
 
   void update(
-      String visitor, List<Row> views, GroupState<SpeedState> state, long watermark, List<Row> out) {
+      String visitor,
+      List<Row> views,
+      GroupState<SpeedState> state,
+      long watermark,
+      List<Row> out) {
     if (!state.exists() && views.isEmpty()) {
       return;
     }
@@ -70,7 +75,8 @@ final class SpeedSessions {
     }
     s.setSessions(open);
     state.update(s);
-    state.setTimeoutTimestamp(open.stream().mapToLong(SessionSpan::getEnd).min().getAsLong() + gapMs);
+    state.setTimeoutTimestamp(
+        open.stream().mapToLong(SessionSpan::getEnd).min().getAsLong() + gapMs);
   }
 
   /** Adds the view to the session it falls in, merging the sessions it bridges; returns it. */

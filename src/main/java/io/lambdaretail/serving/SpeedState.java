@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The state of one speed-layer key, kept in the state store (a bean, as Spark's encoders want it;
- * a key uses the fields of its {@link SpeedKind} only): running totals and the orders already
+ * The state of one speed-layer key, kept in the state store (a bean, as Spark's encoders want it; a
+ * key uses the fields of its {@link SpeedKind} only): running totals and the orders already
  * counted, a visitor's open sessions, or a deal's latest version and the key it was written under.
  */
 public class SpeedState implements Serializable {

@@ -12,8 +12,8 @@ import scala.Tuple3;
 /**
  * The speed layer's state function, one call per key (kind, key, bucket) a micro-batch touches or
  * whose event-time timeout passed. Events older than the watermark are counted and skipped (the
- * lake has them; {@code serve} counts them in the batch view). Each call emits absolute values,
- * so a batch replayed from the checkpoint's state emits the same rows.
+ * lake has them; {@code serve} counts them in the batch view). Each call emits absolute values, so
+ * a batch replayed from the checkpoint's state emits the same rows.
  */
 final class SpeedUpdater
     implements FlatMapGroupsWithStateFunction<Tuple3<String, String, Long>, Row, SpeedState, Row> {
@@ -47,11 +47,14 @@ final class SpeedUpdater
       out.add(SpeedUpdates.late(kind, key._2(), late));
     }
     switch (kind) {
-      case ACTIVITY -> SpeedCounters.update(
-          kind, key._2(), key._3(), SpeedEvents.HOUR_MS, onTime, state, watermark, out);
-      case TREND -> SpeedCounters.update(
-          kind, key._2(), key._3(), trendWindowMs, onTime, state, watermark, out);
-      case SESSION -> new SpeedSessions(sessionGapMs).update(key._2(), onTime, state, watermark, out);
+      case ACTIVITY ->
+          SpeedCounters.update(
+              kind, key._2(), key._3(), SpeedEvents.HOUR_MS, onTime, state, watermark, out);
+      case TREND ->
+          SpeedCounters.update(
+              kind, key._2(), key._3(), trendWindowMs, onTime, state, watermark, out);
+      case SESSION ->
+          new SpeedSessions(sessionGapMs).update(key._2(), onTime, state, watermark, out);
       case DEAL -> SpeedDeals.update(key._2(), onTime, state, out);
     }
     return out.iterator();

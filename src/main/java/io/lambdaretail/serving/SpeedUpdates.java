@@ -20,14 +20,19 @@ import org.apache.spark.sql.types.StructType;
 final class SpeedUpdates {
   /** Upsert of a product hour or a category window: key, bucket, totals. */
   static final String TOTALS = "TOTALS";
+
   /** Upsert of a session: key (visitor), session fields, status. */
   static final String SESSION = "SESSION";
+
   /** Delete of the session row keyed (key, session_start): the session now starts elsewhere. */
   static final String SESSION_DELETE = "SESSION_DELETE";
+
   /** Upsert of a deal's latest version (its row as JSON, or null key fields: not writable). */
   static final String DEAL = "DEAL";
+
   /** Delete of a deal row keyed (sub_category, discount, price, key): an earlier version. */
   static final String DEAL_DELETE = "DEAL_DELETE";
+
   /** Late events (older than the watermark) this key did not count. */
   static final String LATE = "LATE";
 

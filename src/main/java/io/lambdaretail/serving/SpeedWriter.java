@@ -26,9 +26,8 @@ import org.slf4j.LoggerFactory;
  * The body of the speed layer's {@code foreachBatch}: the state function's updates of one
  * micro-batch, collected to the driver in one action (they are one row per key the batch touched,
  * far fewer than its events; a second action would run the state function again) and written
- * through the job's one Cassandra session, asynchronously; sessions that closed are appended to
- * the Delta {@code sessions} table with the batch's transaction id, so a replay appends nothing
- * twice.
+ * through the job's one Cassandra session, asynchronously; sessions that closed are appended to the
+ * Delta {@code sessions} table with the batch's transaction id, so a replay appends nothing twice.
  */
 final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
   private static final long serialVersionUID = 1L;
@@ -83,7 +82,8 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
     stats.deleted(batch.dealDeletes);
     stats.late(batch.late);
     if (batch.unkeyedDeals > 0) {
-      stats.skipped(ServingTables.DEALS, batch.unkeyedDeals, "sub_category, discount or price is null");
+      stats.skipped(
+          ServingTables.DEALS, batch.unkeyedDeals, "sub_category, discount or price is null");
     }
     appendClosed(batch.closed, batchId);
     if (!rows.isEmpty()) {
@@ -139,8 +139,10 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
       switch (r.getString(SpeedUpdates.UPDATE)) {
         case SpeedUpdates.TOTALS -> totals(r, key);
         case SpeedUpdates.SESSION -> session(r, key);
-        case SpeedUpdates.SESSION_DELETE -> writes.add(
-            new Write(cql.deleteSession(), key, instant(r.getLong(SpeedUpdates.SESSION_START))));
+        case SpeedUpdates.SESSION_DELETE ->
+            writes.add(
+                new Write(
+                    cql.deleteSession(), key, instant(r.getLong(SpeedUpdates.SESSION_START))));
         case SpeedUpdates.DEAL -> deal(r, key);
         case SpeedUpdates.DEAL_DELETE -> {
           writes.add(
@@ -169,8 +171,7 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
       } else {
         Instant end = bucket.plus(options.trendWindow());
         int ttl = (int) options.trendTtl().toSeconds();
-        writes.add(
-            new Write(cql.trend(), bucket, key, end, views, purchases, units, revenue, ttl));
+        writes.add(new Write(cql.trend(), bucket, key, end, views, purchases, units, revenue, ttl));
         count(ServingTables.TRENDS);
       }
     }
@@ -182,8 +183,7 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
       int views = r.getInt(SpeedUpdates.SESSION_VIEWS);
       List<String> products = r.getList(SpeedUpdates.PRODUCTS);
       String status = r.getString(SpeedUpdates.STATUS);
-      writes.add(
-          new Write(cql.session(), key, start, end, anonymous, views, products, status));
+      writes.add(new Write(cql.session(), key, start, end, anonymous, views, products, status));
       count(ServingTables.SESSIONS);
       if (Sessions.CLOSED.equals(status)) {
         closed.add(
@@ -263,7 +263,8 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
     }
 
     private String insert(TableDesign t, boolean ttl) {
-      String names = t.columns().keySet().stream().map(Cql::quote).collect(Collectors.joining(", "));
+      String names =
+          t.columns().keySet().stream().map(Cql::quote).collect(Collectors.joining(", "));
       String marks = t.columns().keySet().stream().map(c -> "?").collect(Collectors.joining(", "));
       return "INSERT INTO "
           + Cql.qualified(keyspace, t.name())
@@ -279,7 +280,9 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
       return "DELETE FROM "
           + Cql.qualified(keyspace, t.name())
           + " WHERE "
-          + t.primaryKey().stream().map(c -> Cql.quote(c) + " = ?").collect(Collectors.joining(" AND "));
+          + t.primaryKey().stream()
+              .map(c -> Cql.quote(c) + " = ?")
+              .collect(Collectors.joining(" AND "));
     }
   }
 }

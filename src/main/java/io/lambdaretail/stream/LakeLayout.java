@@ -2,7 +2,8 @@ package io.lambdaretail.stream;
 
 /**
  * Where the stream's Delta tables live under {@code --lake}: {@code raw}, {@code dead_letters},
- * {@code sessions} (closed sessions of the speed layer) and {@code topics/<topic>}. Topic names are validated ({@link LakeNames}) before they become paths.
+ * {@code sessions} (closed sessions of the speed layer) and {@code topics/<topic>}. Topic names are
+ * validated ({@link LakeNames}) before they become paths.
  */
 public record LakeLayout(String lake) {
   public static final String TOPICS_DIR = "topics";

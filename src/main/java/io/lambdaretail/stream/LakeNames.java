@@ -26,8 +26,7 @@ public final class LakeNames {
 
   private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final Pattern COLUMN = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
-  private static final Set<String> RESERVED_TABLES =
-      Set.of(RAW, DEAD_LETTERS, SESSIONS, "topics");
+  private static final Set<String> RESERVED_TABLES = Set.of(RAW, DEAD_LETTERS, SESSIONS, "topics");
 
   private LakeNames() {}
 

@@ -27,11 +27,12 @@ final class ProgressLogger extends StreamingQueryListener {
       }
     }
     LOG.info(
-        "batch {}: {} rows, {} rows/s, max offsets behind latest {}",
+        "batch {}: {} rows, {} rows/s, max offsets behind latest {} ({})",
         p.batchId(),
         p.numInputRows(),
         String.format(java.util.Locale.ROOT, "%.0f", p.processedRowsPerSecond()),
-        behind);
+        behind,
+        p.name());
   }
 
   @Override

@@ -10,8 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The speed layer's input from its own Kafka stream: the contract topics' records parsed exactly
- * as the lake query parses them ({@link TopicRouter}, {@link ContractParser}), good rows only (the
+ * The speed layer's input from its own Kafka stream: the contract topics' records parsed exactly as
+ * the lake query parses them ({@link TopicRouter}, {@link ContractParser}), good rows only (the
  * lake query puts the bad ones in dead_letters).
  */
 final class SpeedInput {

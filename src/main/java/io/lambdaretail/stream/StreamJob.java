@@ -140,8 +140,8 @@ public final class StreamJob {
   }
 
   /**
-   * Waits until every query has ended; the first that fails stops the others and its error is
-   * the run's.
+   * Waits until every query has ended; the first that fails stops the others and its error is the
+   * run's.
    */
   private static void awaitAll(List<StreamingQuery> queries) throws StreamingQueryException {
     while (queries.stream().anyMatch(StreamingQuery::isActive)) {

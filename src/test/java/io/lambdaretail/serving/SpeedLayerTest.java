@@ -78,7 +78,9 @@ class SpeedLayerTest {
     table = "speed_" + Math.abs(System.nanoTime());
     query =
         SpeedLayer.updates(
-                new SpeedLayer.Input(views.toDF(), orders.toDF(), deals.toDF()), categories, options)
+                new SpeedLayer.Input(views.toDF(), orders.toDF(), deals.toDF()),
+                categories,
+                options)
             .writeStream()
             .format("memory")
             .queryName(table)
@@ -101,7 +103,8 @@ class SpeedLayerTest {
     // o1 again (Kafka delivered it twice): one purchase; u1's session grows
     batch(
         List.of(view("u1", "p2", "10:35")),
-        List.of(order("o1", "10:30", line("p1", 2, 5.0), line("p2", 1, 3.0)),
+        List.of(
+            order("o1", "10:30", line("p1", 2, 5.0), line("p2", 1, 3.0)),
             order("o2", "10:50", line("p1", 1, 5.0))),
         List.of(deal("d1", 30, 70, "11:00")));
 
@@ -123,8 +126,8 @@ class SpeedLayerTest {
     // 12:30 moves the watermark (1h) to 11:30: u1's and b2's sessions close
     batch(List.of(view("u2", "p1", "12:30")), List.of(), List.of());
     assertThat(sessions(spark, "u1")).endsWith("10:05-10:35 3 [p1, p2] closed");
-    assertThat(sessions(spark, "b2")).containsExactly(
-        "10:20-10:20 1 [p2] open", "10:20-10:20 1 [p2] closed");
+    assertThat(sessions(spark, "b2"))
+        .containsExactly("10:20-10:20 1 [p2] open", "10:20-10:20 1 [p2] closed");
 
     // 10:55 is older than the watermark: counted late, no total changes
     long before = count(spark, "update = 'TOTALS'");
@@ -164,7 +167,13 @@ class SpeedLayerTest {
                     + Instant.parse("2026-11-23T10:00:00Z").toEpochMilli())
             .collectAsList();
     Row last = rows.get(rows.size() - 1);
-    return last.getLong(0) + "/" + last.getLong(1) + "/" + last.getLong(2) + "/" + last.getDouble(3);
+    return last.getLong(0)
+        + "/"
+        + last.getLong(1)
+        + "/"
+        + last.getLong(2)
+        + "/"
+        + last.getDouble(3);
   }
 
   private List<String> sessions(SparkSession spark, String visitor) {
@@ -204,7 +213,12 @@ class SpeedLayerTest {
             r ->
                 r.isNullAt(1)
                     ? r.getString(0) + " " + hhmm(r.getLong(4))
-                    : r.getString(0) + " " + r.getString(1) + " " + r.getDouble(2) + " "
+                    : r.getString(0)
+                        + " "
+                        + r.getString(1)
+                        + " "
+                        + r.getDouble(2)
+                        + " "
                         + r.getDouble(3))
         .sorted()
         .toList();
