@@ -3,7 +3,8 @@
 #   scripts/demo.sh
 # Batch:   generate -> ingest -> train-als, train-hybrid -> recommend (Cassandra recs_by_user)
 #          -> train-sales -> predict-sales (Cassandra sales_forecast_by_store)
-# Speed:   sample events produced into Kafka -> stream --available-now -> Delta lake + Cassandra
+# Speed:   sample events produced into Kafka -> stream --available-now -> Delta lake + Cassandra,
+#          then serve: the same serving tables recomputed from the lake (the batch views)
 # Serving: what a website would read back from Cassandra.
 # Starts local Kafka and Cassandra when they are not running and stops what it started.
 # Environment: LR_SAMPLE_SCALE (default tiny; small for more realistic metrics, ~3x longer), LR_DATA (default data), LR_KEYSPACE (lambda_retail).
@@ -107,6 +108,9 @@ run produce-deals produce --bootstrap "$BOOTSTRAP" --topic deals --input "$SAMPL
 step "stream --available-now -> $STREAM_LAKE (Delta) and Cassandra serving tables"
 run stream stream --bootstrap "$BOOTSTRAP" --topics pdpviews,transactions,deals \
   --lake "$STREAM_LAKE" --checkpoint "$DATA/checkpoints/stream" --available-now \
+  --item-categories "$SAMPLE/items.csv" "${CASSANDRA[@]}"
+step "serve: the batch views of $first_day recomputed from the lake over the speed layer's rows"
+run serve serve --lake "$STREAM_LAKE" --from "$first_day" \
   --item-categories "$SAMPLE/items.csv" "${CASSANDRA[@]}"
 run catalog catalog --lake "$STREAM_LAKE" tables
 

@@ -50,7 +50,7 @@ with DAG(
     )
     train_als = step(
         "train_als",
-        f"train-als --views {BUCKET}/lake/pdpviews --transactions {BUCKET}/lake/transactions"
+        f"train-als --pdpviews {BUCKET}/lake/pdpviews --transactions {BUCKET}/lake/transactions"
         f" --model-out {BUCKET}/models/als",
     )
     recommend = step(
@@ -63,4 +63,11 @@ with DAG(
         f"train-sales {BUCKET}/uploads/sales/ --model-out {BUCKET}/models/sales",
     )
 
+    # the batch views of the day over the speed layer's rows: late events, replays, backfills
+    serve = step(
+        "serve",
+        f"serve --lake {BUCKET}/stream-lake --from {DAY}",
+    )
+
     [ingest_views, ingest_orders] >> train_als >> recommend >> train_sales
+    serve

@@ -1,12 +1,12 @@
 package io.lambdaretail.cli;
 
-import io.lambdaretail.config.ConfigResolver;
 import io.lambdaretail.config.Errors;
 import io.lambdaretail.serving.Cql;
 import io.lambdaretail.serving.Replication;
 import io.lambdaretail.serving.ServingOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +14,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The Cassandra options of {@code stream}, checked before Spark starts. */
+/** The Cassandra options of {@code stream} and {@code serve}, checked before Spark starts. */
 final class CassandraOptionsParser {
   private CassandraOptionsParser() {}
 
-  /** The serving options, or null when {@code --cassandra-host} is not given. */
-  static ServingOptions parse(StreamCommand c) {
-    Map<String, String> cassandraKeys =
-        ConfigResolver.entriesOf(c.spec, "cassandra-key", c.cassandraKeys);
+  /**
+   * The serving options, or null when {@code --cassandra-host} is not given.
+   *
+   * @param cassandraKeys {@code --cassandra-key} (stream only)
+   * @param watermark {@code --watermark} (stream only)
+   */
+  static ServingOptions parse(
+      CassandraServingOptions c, Map<String, String> cassandraKeys, Duration watermark) {
     if (c.cassandraHost == null) {
       if (c.keyspace != null || c.itemCategories != null || !cassandraKeys.isEmpty()) {
         throw Errors.invalid(
@@ -42,8 +46,8 @@ final class CassandraOptionsParser {
     if (c.trendWindow.toMillis() % 1000 != 0) {
       throw Errors.invalid("--trend-window", c.trendWindow, "use whole seconds, e.g. 15m");
     }
-    if (c.watermark.isNegative()) {
-      throw Errors.invalid("--watermark", c.watermark, "use 0s or more, e.g. 1h");
+    if (watermark.isNegative()) {
+      throw Errors.invalid("--watermark", watermark, "use 0s or more, e.g. 1h");
     }
     if (c.cassandraMaxInFlight < 1) {
       throw Errors.invalid("--cassandra-max-in-flight", c.cassandraMaxInFlight, "use 1 or more");
@@ -67,7 +71,7 @@ final class CassandraOptionsParser {
         c.itemCategories,
         c.cassandraRetries,
         c.cassandraRetryBackoff,
-        c.watermark,
+        watermark,
         c.cassandraMaxInFlight);
   }
 

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       TrainHybridCommand.class,
       RecommendCommand.class,
       StreamCommand.class,
+      ServeCommand.class,
       ProduceCommand.class,
       CatalogCommand.class,
       CommandLine.HelpCommand.class

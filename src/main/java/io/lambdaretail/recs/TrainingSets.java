@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.to_timestamp;
 import static org.apache.spark.sql.functions.when;
 
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.spark.LakeTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -48,10 +49,7 @@ public final class TrainingSets {
   public static Dataset<Row> readLake(SparkSession spark, String option, String path) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     requireExists(conf, option, path);
-    if (exists(conf, new Path(path, "_delta_log"))) {
-      return spark.read().format("delta").load(path);
-    }
-    return spark.read().parquet(path);
+    return LakeTables.read(spark, path);
   }
 
   /** Page views and order lines as events keyed by {@code key}. */
