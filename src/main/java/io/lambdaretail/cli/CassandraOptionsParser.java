@@ -37,21 +37,7 @@ final class CassandraOptionsParser {
       throw Errors.invalid("--keyspace", null, "--cassandra-host needs --keyspace K");
     }
     Cql.keyspaceProblem(c.keyspace).ifPresent(p -> failWith("--keyspace", c.keyspace, "use " + p));
-    if (c.cassandraPort < 1 || c.cassandraPort > 65535) {
-      throw Errors.invalid("--cassandra-port", c.cassandraPort, "use a port from 1 to 65535");
-    }
-    if (c.cassandraRetries < 0) {
-      throw Errors.invalid("--cassandra-retries", c.cassandraRetries, "use 0 or more");
-    }
-    if (c.trendWindow.toMillis() % 1000 != 0) {
-      throw Errors.invalid("--trend-window", c.trendWindow, "use whole seconds, e.g. 15m");
-    }
-    if (watermark.isNegative()) {
-      throw Errors.invalid("--watermark", watermark, "use 0s or more, e.g. 1h");
-    }
-    if (c.cassandraMaxInFlight < 1) {
-      throw Errors.invalid("--cassandra-max-in-flight", c.cassandraMaxInFlight, "use 1 or more");
-    }
+    checkRanges(c, watermark);
     checkCategories(c.itemCategories);
     Replication replication;
     try {
@@ -73,6 +59,24 @@ final class CassandraOptionsParser {
         c.cassandraRetryBackoff,
         watermark,
         c.cassandraMaxInFlight);
+  }
+
+  private static void checkRanges(CassandraServingOptions c, Duration watermark) {
+    if (c.cassandraPort < 1 || c.cassandraPort > 65535) {
+      throw Errors.invalid("--cassandra-port", c.cassandraPort, "use a port from 1 to 65535");
+    }
+    if (c.cassandraRetries < 0) {
+      throw Errors.invalid("--cassandra-retries", c.cassandraRetries, "use 0 or more");
+    }
+    if (c.trendWindow.toMillis() % 1000 != 0) {
+      throw Errors.invalid("--trend-window", c.trendWindow, "use whole seconds, e.g. 15m");
+    }
+    if (watermark.isNegative()) {
+      throw Errors.invalid("--watermark", watermark, "use 0s or more, e.g. 1h");
+    }
+    if (c.cassandraMaxInFlight < 1) {
+      throw Errors.invalid("--cassandra-max-in-flight", c.cassandraMaxInFlight, "use 1 or more");
+    }
   }
 
   private static Map<String, List<String>> keys(Map<String, String> given) {

@@ -101,6 +101,23 @@ public final class ServeCommand implements Callable<Integer> {
     if (last.isBefore(first)) {
       throw Errors.invalid("--to", to, "use a date on or after --from " + from);
     }
+    checkSources();
+    if (cassandra.cassandraHost == null) {
+      throw Errors.invalid(
+          "--cassandra-host", null, "serve writes Cassandra: give --cassandra-host H --keyspace K");
+    }
+    ServingOptions serving = CassandraOptionsParser.parse(cassandra, Map.of(), Duration.ZERO);
+    LakeLayout layout = lake == null ? null : new LakeLayout(lake);
+    return new ServeOptions(
+        first,
+        last,
+        table(pdpviews, layout, "pdpviews"),
+        table(transactions, layout, "transactions"),
+        table(deals, layout, "deals"),
+        serving);
+  }
+
+  private void checkSources() {
     if (lake == null && pdpviews == null && transactions == null && deals == null) {
       throw Errors.invalid(
           "--lake", null, "give --lake PATH, or the tables with --pdpviews/--transactions/--deals");
@@ -124,19 +141,6 @@ public final class ServeCommand implements Callable<Integer> {
             "no such directory: pass the stream's lake, or a table 'ingest' or 'stream' wrote");
       }
     }
-    if (cassandra.cassandraHost == null) {
-      throw Errors.invalid(
-          "--cassandra-host", null, "serve writes Cassandra: give --cassandra-host H --keyspace K");
-    }
-    ServingOptions serving = CassandraOptionsParser.parse(cassandra, Map.of(), Duration.ZERO);
-    LakeLayout layout = lake == null ? null : new LakeLayout(lake);
-    return new ServeOptions(
-        first,
-        last,
-        table(pdpviews, layout, "pdpviews"),
-        table(transactions, layout, "transactions"),
-        table(deals, layout, "deals"),
-        serving);
   }
 
   private static String table(String given, LakeLayout layout, String topic) {

@@ -31,6 +31,25 @@ final class SpeedCounters {
       return;
     }
     SpeedState s = state.exists() ? state.get() : new SpeedState();
+    boolean changed = count(events, s);
+    long end = bucket + widthMs;
+    s.setBucketEnd(end);
+    if (changed) {
+      out.add(SpeedUpdates.totals(kind, key, bucket, s));
+    }
+    if (!state.exists() && !changed) {
+      return; // late events only: nothing to keep
+    }
+    if (end <= watermark || end <= 0) {
+      state.remove(); // the bucket is closed already: nothing more can be counted in it
+    } else {
+      state.update(s);
+      state.setTimeoutTimestamp(end);
+    }
+  }
+
+  /** Adds the events to the totals; whether any counted. */
+  private static boolean count(List<Row> events, SpeedState s) {
     boolean changed = false;
     Set<String> counted = new HashSet<>(s.getOrders());
     Map<String, Set<Integer>> lines = new HashMap<>();
@@ -50,19 +69,6 @@ final class SpeedCounters {
         changed = true;
       }
     }
-    long end = bucket + widthMs;
-    s.setBucketEnd(end);
-    if (changed) {
-      out.add(SpeedUpdates.totals(kind, key, bucket, s));
-    }
-    if (!state.exists() && !changed) {
-      return; // late events only: nothing to keep
-    }
-    if (end <= watermark || end <= 0) {
-      state.remove(); // the bucket is closed already: nothing more can be counted in it
-    } else {
-      state.update(s);
-      state.setTimeoutTimestamp(end);
-    }
+    return changed;
   }
 }

@@ -23,7 +23,7 @@ final class SpeedDeals {
     SpeedState s = state.exists() ? state.get() : null;
     Set<DealKey> seen = new LinkedHashSet<>();
     if (s != null) {
-      seen.add(new DealKey(s.getDealSubCategory(), s.getDealDiscount(), s.getDealPrice()));
+      seen.add(written(s));
     }
     Row latest = null;
     for (Row v : versions) {
@@ -32,32 +32,34 @@ final class SpeedDeals {
         latest = v;
       }
     }
-    if (latest != null && s != null && !newer(latest, s, null)) {
-      latest = null; // every version of this batch is older than the one written
-    }
-    DealKey current;
-    if (latest != null) {
-      current = key(latest);
-      s = new SpeedState();
-      s.setDeal(latest.getAs(SpeedEvents.DEAL));
-      s.setDealTime(latest.<Long>getAs(SpeedEvents.EVENT_MS));
-      s.setDealPartition(latest.<Integer>getAs(SpeedEvents.PARTITION));
-      s.setDealOffset(latest.<Long>getAs(SpeedEvents.OFFSET));
-      s.setDealSubCategory(current.subCategory());
-      s.setDealDiscount(current.discount());
-      s.setDealPrice(current.price());
-      state.update(s);
-      out.add(
-          SpeedUpdates.deal(
-              id, s.getDeal(), current.subCategory(), current.discount(), current.price()));
-    } else {
-      current = new DealKey(s.getDealSubCategory(), s.getDealDiscount(), s.getDealPrice());
-    }
+    DealKey current = latest == null ? written(s) : write(id, latest, state, out);
     for (DealKey k : seen) {
       if (k.complete() && !k.equals(current)) {
         out.add(SpeedUpdates.dealDelete(id, k));
       }
     }
+  }
+
+  /** Keeps the version as the deal's latest and emits its row; returns its key. */
+  private static DealKey write(String id, Row latest, GroupState<SpeedState> state, List<Row> out) {
+    DealKey current = key(latest);
+    SpeedState s = new SpeedState();
+    s.setDeal(latest.getAs(SpeedEvents.DEAL));
+    s.setDealTime(latest.<Long>getAs(SpeedEvents.EVENT_MS));
+    s.setDealPartition(latest.<Integer>getAs(SpeedEvents.PARTITION));
+    s.setDealOffset(latest.<Long>getAs(SpeedEvents.OFFSET));
+    s.setDealSubCategory(current.subCategory());
+    s.setDealDiscount(current.discount());
+    s.setDealPrice(current.price());
+    state.update(s);
+    out.add(
+        SpeedUpdates.deal(
+            id, s.getDeal(), current.subCategory(), current.discount(), current.price()));
+    return current;
+  }
+
+  private static DealKey written(SpeedState s) {
+    return new DealKey(s.getDealSubCategory(), s.getDealDiscount(), s.getDealPrice());
   }
 
   private static DealKey key(Row v) {
