@@ -12,8 +12,9 @@
 #   (c) the same plus Cassandra: per-topic table, and the speed layer's query (item_activity_by_hour,
 #       sessions_by_user) beside the lake query;
 #   (d) latency: `stream --trigger 1s` with Cassandra, on the lake (c) filled (EVENTS views already
-#       in it), while page views are sent at RATE/s and then RATE2/s; each view's product id carries
-#       its send time; produce -> visible in item_activity_by_hour (Cassandra WRITETIME) p50/p99;
+#       in it), while page views are sent at RATE/s and then RATE2/s (10,000 products, 5,000
+#       visitors); every tenth view is a tracer, of a product of its own named after its send time:
+#       produce -> visible in item_activity_by_hour (Cassandra WRITETIME) p50/p99 over the tracers;
 #   (e) a soak at RATE2 for SOAK_SECONDS: latency per minute, drawn in bench-stream-soak.svg.
 # Timings (a)-(c) are from inside their JVM (start-up excluded).
 set -euo pipefail
@@ -145,7 +146,7 @@ MACHINE="$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -
   for run in d1:$RATE d2:$RATE2; do
     f="$WORK/latency-${run%%:*}.json"
     echo "Latency, \`stream --trigger 1s\` with Cassandra on a lake already holding $EVENTS page views, ${run#*:} page views/s for $SECONDS_LAT s, produce time to visible in \`item_activity_by_hour\` (its WRITETIME):"
-    echo "p50 **$(json_value "$f" p50_ms) ms**, p99 **$(json_value "$f" p99_ms) ms**, max $(json_value "$f" max_ms) ms ($(json_value "$f" visible) of $(json_value "$f" sent) seen)."
+    echo "p50 **$(json_value "$f" p50_ms) ms**, p99 **$(json_value "$f" p99_ms) ms**, max $(json_value "$f" max_ms) ms ($(json_value "$f" visible) of $(json_value "$f" tracers) tracers seen, one view in ten; $(json_value "$f" sent) views sent)."
     echo
   done
   if (( SOAK > 0 )); then

@@ -34,14 +34,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   <li>{@code drain BOOTSTRAP TOPIC}: a plain consumer reads the whole topic, counting only (the
  *       ceiling of any stream over it);
  *   <li>{@code latency BOOTSTRAP TOPIC RATE SECONDS CASSANDRA_HOST PORT KEYSPACE}: sends page views
- *       at a fixed rate, each with a product id of its own that carries its send time, then reads
- *       from {@code item_activity_by_hour} when each became visible ({@code WRITETIME}, set by the
- *       writing client as the row is written): end-to-end latency from produce to Cassandra.
+ *       at a fixed rate, of 10,000 products by 5,000 visitors, every tenth (a tracer) of a product
+ *       of its own that carries its send time, then reads from {@code item_activity_by_hour} when
+ *       each tracer became visible ({@code WRITETIME}, set by the writing client as the row is
+ *       written): end-to-end latency from produce to Cassandra.
  * </ul>
  *
  * Prints one JSON object.
  */
 public final class ServingBench {
+  private static final int TRACER_EVERY = 10;
+  private static final int CATALOGUE = 10_000;
+  private static final int VISITORS = 5_000;
+
   private ServingBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -124,7 +129,10 @@ public final class ServingBench {
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     int n = rate * seconds;
-    List<String> products = new ArrayList<>(n);
+    // a shop's catalogue and visitors are bounded: most views go to CATALOGUE products and
+    // VISITORS visitors; every TRACER_EVERY-th view is of a product of its own, named after its
+    // send time, whose row in item_activity_by_hour tells when it became visible
+    List<String> products = new ArrayList<>(n / TRACER_EVERY + 1);
     long start = System.nanoTime();
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
       for (int i = 0; i < n; i++) {
@@ -134,15 +142,20 @@ public final class ServingBench {
           Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
         long now = System.currentTimeMillis();
-        String product = "lat-" + now + "-" + i;
-        products.add(product);
+        String product;
+        if (i % TRACER_EVERY == 0) {
+          product = "lat-" + now + "-" + i;
+          products.add(product);
+        } else {
+          product = "p" + (i % CATALOGUE);
+        }
         String value =
             String.format(
                 Locale.ROOT,
                 "{\"browser_id\": \"bench%d\", \"user_id\": \"bench%d\", \"product_id\": \"%s\","
                     + " \"timestamp\": \"%s\"}",
-                i % 100,
-                i % 100,
+                i % VISITORS,
+                i % VISITORS,
                 product,
                 Instant.ofEpochMilli(now));
         producer.send(new ProducerRecord<>(topic, value));
@@ -153,10 +166,10 @@ public final class ServingBench {
     Collections.sort(latencies);
     // per minute of sending, for a soak: does latency drift as the day's data grows?
     StringBuilder minutes = new StringBuilder();
-    int perMinute = rate * 60;
-    for (int m = 0; m * perMinute < n; m++) {
+    int perMinute = rate * 60 / TRACER_EVERY;
+    for (int m = 0; m * perMinute < products.size(); m++) {
       List<Long> inMinute = new ArrayList<>();
-      for (int i = m * perMinute; i < Math.min(n, (m + 1) * perMinute); i++) {
+      for (int i = m * perMinute; i < Math.min(products.size(), (m + 1) * perMinute); i++) {
         Long ms = seen.get(products.get(i));
         if (ms != null) {
           inMinute.add(ms);
@@ -175,9 +188,11 @@ public final class ServingBench {
     }
     System.out.printf(
         Locale.ROOT,
-        "{\"sent\": %d, \"visible\": %d, \"rate\": %d, \"p50_ms\": %d, \"p99_ms\": %d,"
+        "{\"sent\": %d, \"tracers\": %d, \"visible\": %d, \"rate\": %d, \"p50_ms\": %d,"
+            + " \"p99_ms\": %d,"
             + " \"max_ms\": %d, \"per_minute\": [%s]}%n",
         n,
+        products.size(),
         latencies.size(),
         rate,
         pct(latencies, 0.5),

@@ -6,6 +6,7 @@ import io.lambdaretail.spark.SparkSessions;
 import io.lambdaretail.spark.SparkSettings;
 import io.lambdaretail.stream.StreamJob;
 import io.lambdaretail.stream.StreamOptions;
+import io.lambdaretail.stream.StreamScheduling;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,7 +155,8 @@ public final class StreamCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     StreamOptions options = options();
-    SparkSettings settings = sparkOptions.settings("lambda-retail stream");
+    SparkSettings settings =
+        StreamScheduling.withPools(sparkOptions.settings("lambda-retail stream"));
     StreamJob job = new StreamJob(SparkSessions.create(settings), options);
     Summaries.emit(spec, common, job.run().toSummary());
     return ExitCodes.OK;

@@ -44,13 +44,25 @@ public final class SpeedLayer {
   /**
    * Starts the query.
    *
+   * @param draining whether the trigger is available-now (drain, then stop)
    * @param sessionsPath the Delta table closed sessions are appended to
    * @param appId the Delta transaction id of these appends (stable for the checkpoint)
    */
   public StreamingQuery start(
-      Input input, String checkpoint, Trigger trigger, String sessionsPath, String appId)
+      Input input,
+      String checkpoint,
+      Trigger trigger,
+      boolean draining,
+      String sessionsPath,
+      String appId)
       throws TimeoutException {
     useRocksDb(spark);
+    if (!draining) {
+      // a running stream keeps bringing data: timeouts and evictions ride on the next data
+      // batch instead of a batch of their own after each one (half the batches, half the cost);
+      // draining (--available-now) keeps them, so its last batch closes what it can
+      setIfUnset(spark, "spark.sql.streaming.noDataMicroBatches.enabled", "false");
+    }
     Dataset<Row> updates = updates(input, categories(), options);
     SpeedWriter writer =
         new SpeedWriter(spark, serving.store(), serving.stats(), options, sessionsPath, appId);
@@ -110,13 +122,14 @@ public final class SpeedLayer {
    * the provider it was created with. An explicit setting of the user's wins.
    */
   private static void useRocksDb(SparkSession spark) {
-    String key = "spark.sql.streaming.stateStore.providerClass";
+    setIfUnset(spark, "spark.sql.streaming.stateStore.providerClass", ROCKSDB);
+    setIfUnset(
+        spark, "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true");
+  }
+
+  private static void setIfUnset(SparkSession spark, String key, String value) {
     if (!spark.sparkContext().getConf().contains(key)) {
-      spark.conf().set(key, ROCKSDB);
-    }
-    String changelog = "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled";
-    if (!spark.sparkContext().getConf().contains(changelog)) {
-      spark.conf().set(changelog, "true");
+      spark.conf().set(key, value);
     }
   }
 }

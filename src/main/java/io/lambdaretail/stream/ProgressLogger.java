@@ -27,11 +27,15 @@ final class ProgressLogger extends StreamingQueryListener {
       }
     }
     LOG.info(
-        "batch {}: {} rows, {} rows/s, max offsets behind latest {} ({})",
+        "batch {}: {} rows, {} rows/s, max offsets behind latest {}, {} ms (planning {}, writing"
+            + " {}) ({})",
         p.batchId(),
         p.numInputRows(),
         String.format(java.util.Locale.ROOT, "%.0f", p.processedRowsPerSecond()),
         behind,
+        p.durationMs().get("triggerExecution"),
+        p.durationMs().get("queryPlanning"),
+        p.durationMs().get("addBatch"),
         p.name());
   }
 

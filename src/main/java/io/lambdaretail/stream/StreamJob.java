@@ -54,6 +54,7 @@ public final class StreamJob {
     GracefulStop stop = new GracefulStop();
     List<StreamingQuery> queries = new ArrayList<>();
     try {
+      StreamScheduling.pool(spark, StreamScheduling.LAKE_POOL);
       queries.add(
           kafka(topicsOrPattern())
               .writeStream()
@@ -63,6 +64,7 @@ public final class StreamJob {
               .foreachBatch(writer)
               .start());
       if (serving != null) {
+        StreamScheduling.pool(spark, StreamScheduling.SERVING_POOL);
         speedLayer(serving, lake, appId).ifPresent(queries::add);
       }
       stop.install(queries);
@@ -70,6 +72,7 @@ public final class StreamJob {
     } catch (StreamingQueryException e) {
       throw cassandraDown(e).orElseThrow(() -> e);
     } finally {
+      StreamScheduling.pool(spark, null);
       stopAll(queries);
       stop.done();
       spark.streams().removeListener(progress);
@@ -129,6 +132,7 @@ public final class StreamJob {
                 SpeedInput.of(kafka, reads),
                 options.checkpoint().replaceAll("/+$", "") + "/" + SERVING_CHECKPOINT,
                 trigger(),
+                options.availableNow(),
                 lake.sessions(),
                 appId + "-" + SERVING_CHECKPOINT));
   }
