@@ -141,7 +141,7 @@ MACHINE="$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -
   echo "| (b) \`stream --available-now\` into raw + typed Delta | 2 | $B_S | $(rate "$B_S") |"
   echo "| (c) (b) + Cassandra: \`pdpviews\` table, and the speed layer's query: \`item_activity_by_hour\`, \`sessions_by_user\` | 2 | $C_S | $(rate "$C_S") |"
   echo
-  echo "Ratios: (c) / (a) = **$(awk -v a="$A_S" -v c="$C_S" 'BEGIN{printf "%.2f", a / c}')x**, (c) / (b) = **$(awk -v b="$B_S" -v c="$C_S" 'BEGIN{printf "%.2f", b / c}')x**."
+  echo "Ratios: (c) / (a) = **$(awk -v a="$A_S" -v c="$C_S" 'BEGIN{printf "%.3f", a / c}')x**, (c) / (b) = **$(awk -v b="$B_S" -v c="$C_S" 'BEGIN{printf "%.2f", b / c}')x**."
   echo
   for run in d1:$RATE d2:$RATE2; do
     f="$WORK/latency-${run%%:*}.json"
