@@ -132,7 +132,7 @@ MACHINE="$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -
   echo
   echo "## Stream into Cassandra serving tables, speed layer v2, $(date -u +%Y-%m-%d) ($EVENTS events)"
   echo
-  echo "Command: \`scripts/bench-stream-serving.sh $EVENTS $RATE $SECONDS_LAT $RATE2 $SOAK\`. Machine: $MACHINE; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Command: \`scripts/bench-stream-serving.sh $EVENTS $RATE $SECONDS_LAT $RATE2 $SOAK\` at commit $(git -C "$ROOT" rev-parse --short HEAD). Machine: $MACHINE; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Data: $EVENTS generated page views, $(awk -v b="$BYTES" 'BEGIN{printf "%.0f", b/1e6}') MB of JSON, in topic \`$TOPIC\` (4 partitions) of a local KRaft broker; a local Cassandra 5.0 node (512 MB heap)."
   echo
   echo "| run | cores | seconds | events/s |"

@@ -44,25 +44,13 @@ public final class SpeedLayer {
   /**
    * Starts the query.
    *
-   * @param draining whether the trigger is available-now (drain, then stop)
    * @param sessionsPath the Delta table closed sessions are appended to
    * @param appId the Delta transaction id of these appends (stable for the checkpoint)
    */
   public StreamingQuery start(
-      Input input,
-      String checkpoint,
-      Trigger trigger,
-      boolean draining,
-      String sessionsPath,
-      String appId)
+      Input input, String checkpoint, Trigger trigger, String sessionsPath, String appId)
       throws TimeoutException {
     useRocksDb(spark);
-    if (!draining) {
-      // a running stream keeps bringing data: timeouts and evictions ride on the next data
-      // batch instead of a batch of their own after each one (half the batches, half the cost);
-      // draining (--available-now) keeps them, so its last batch closes what it can
-      setIfUnset(spark, "spark.sql.streaming.noDataMicroBatches.enabled", "false");
-    }
     Dataset<Row> updates = updates(input, categories(), options);
     SpeedWriter writer =
         new SpeedWriter(spark, serving.store(), serving.stats(), options, sessionsPath, appId);

@@ -132,7 +132,6 @@ public final class StreamJob {
                 SpeedInput.of(kafka, reads),
                 options.checkpoint().replaceAll("/+$", "") + "/" + SERVING_CHECKPOINT,
                 trigger(),
-                options.availableNow(),
                 lake.sessions(),
                 appId + "-" + SERVING_CHECKPOINT));
   }
