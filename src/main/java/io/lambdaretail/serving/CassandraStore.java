@@ -2,7 +2,6 @@ package io.lambdaretail.serving;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
 import com.datastax.spark.connector.cql.CassandraConnector;
@@ -23,7 +22,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -222,31 +220,6 @@ final class CassandraStore implements AutoCloseable {
                     writer.option("spark.cassandra.output.ttl", String.valueOf(ttl.toSeconds()));
               }
               writer.save();
-            }));
-  }
-
-  /** Deletes the rows with these primary keys (values in {@code keyColumns} order). */
-  void delete(String table, List<String> keyColumns, List<Row> keys) {
-    if (keys.isEmpty()) {
-      return;
-    }
-    String where =
-        keyColumns.stream().map(c -> Cql.quote(c) + " = ?").collect(Collectors.joining(" AND "));
-    String cql = "DELETE FROM " + Cql.qualified(keyspace, table) + " WHERE " + where;
-    retry.run(
-        "deleting from " + keyspace + "." + table,
-        guarded(
-            () -> {
-              CqlSession s = session();
-              PreparedStatement statement = s.prepare(cql);
-              for (Row key : keys) {
-                Object[] values = new Object[key.size()];
-                for (int i = 0; i < values.length; i++) {
-                  values[i] = key.get(i);
-                }
-                BoundStatement bound = statement.bind(values);
-                s.execute(bound);
-              }
             }));
   }
 }

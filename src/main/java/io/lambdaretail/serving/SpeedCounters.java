@@ -33,7 +33,6 @@ final class SpeedCounters {
     SpeedState s = state.exists() ? state.get() : new SpeedState();
     boolean changed = count(events, s);
     long end = bucket + widthMs;
-    s.setBucketEnd(end);
     if (changed) {
       out.add(SpeedUpdates.totals(kind, key, bucket, s));
     }

@@ -17,7 +17,6 @@ public class SpeedState implements Serializable {
   private long units;
   private double revenue;
   private List<String> orders = new ArrayList<>();
-  private long bucketEnd;
   private List<SessionSpan> sessions = new ArrayList<>();
   private String deal;
   private long dealTime;
@@ -65,14 +64,6 @@ public class SpeedState implements Serializable {
 
   public void setOrders(List<String> orders) {
     this.orders = orders == null ? new ArrayList<>() : new ArrayList<>(orders);
-  }
-
-  public long getBucketEnd() {
-    return bucketEnd;
-  }
-
-  public void setBucketEnd(long bucketEnd) {
-    this.bucketEnd = bucketEnd;
   }
 
   public List<SessionSpan> getSessions() {
