@@ -11,7 +11,9 @@
 #   (b) `stream --available-now` drains it into raw + typed Delta (local[2]);
 #   (c) the same plus Cassandra: per-topic table, and the speed layer's query (item_activity_by_hour,
 #       sessions_by_user) beside the lake query;
-#   (d) latency: `stream --trigger 1s` with Cassandra, on the lake (c) filled (EVENTS views already
+#   (c') (c) with --cassandra-topic-tables none: the serving tables only;
+#   (d) latency: `stream --trigger 1s --lake-trigger LAKE_TRIGGER` (env, default 1m) with Cassandra,
+#       on the lake (c) filled (EVENTS views already
 #       in it), while page views are sent at RATE/s and then RATE2/s (10,000 products, 5,000
 #       visitors); every tenth view is a tracer, of a product of its own named after its send time:
 #       produce -> visible in item_activity_by_hour (Cassandra WRITETIME) p50/p99 over the tracers;
@@ -24,6 +26,7 @@ RATE=${2:-200}
 SECONDS_LAT=${3:-60}
 RATE2=${4:-2000}
 SOAK=${5:-600}
+LAKE_TRIGGER=${LAKE_TRIGGER:-1m}
 WORK=${LR_BENCH_DIR:-$ROOT/target/bench-stream-serving}
 LR="$ROOT/scripts/lambda-retail"
 export LR_NO_BUILD=1 LR_DRIVER_MEMORY=${LR_DRIVER_MEMORY:-3g}
@@ -97,7 +100,13 @@ LR_MASTER='local[2]' "$LR" stream --bootstrap "$BOOTSTRAP" --topics "$TOPIC" --l
   --checkpoint "$WORK/checkpoint-c" --available-now "${CASSANDRA[@]}" --keyspace bench_drain \
   --metrics-out "$WORK/stream-c.json" > /dev/null
 C_S=$(json_value "$WORK/stream-c.json" seconds)
-for f in stream-b stream-c; do
+log "(c') the serving tables only: --cassandra-topic-tables none"
+LR_MASTER='local[2]' "$LR" stream --bootstrap "$BOOTSTRAP" --topics "$TOPIC" --lake "$WORK/lake-c2" \
+  --checkpoint "$WORK/checkpoint-c2" --available-now "${CASSANDRA[@]}" --keyspace bench_drain2 \
+  --cassandra-topic-tables none --metrics-out "$WORK/stream-c2.json" > /dev/null
+C2_S=$(json_value "$WORK/stream-c2.json" seconds)
+rm -rf "$WORK/lake-c2"
+for f in stream-b stream-c stream-c2; do
   RAW=$(sed -n 's/.*"raw" *: *\([0-9]*\).*/\1/p' "$WORK/$f.json" | head -n 1)
   [[ $RAW == "$EVENTS" ]] || { log "$f wrote $RAW raw rows, expected $EVENTS"; exit 1; }
 done
@@ -107,7 +116,8 @@ latency_run() { # NAME RATE SECONDS
   local name=$1 rate=$2 secs=$3
   log "($name) latency at $rate views/s for $secs s, trigger 1s, lake holding $EVENTS views"
   LR_MASTER='local[2]' "$LR" stream --bootstrap "$BOOTSTRAP" --topics "$TOPIC" --lake "$WORK/lake-c" \
-    --checkpoint "$WORK/checkpoint-$name" --trigger 1s --starting-offsets latest "${CASSANDRA[@]}" \
+    --checkpoint "$WORK/checkpoint-$name" --trigger 1s --lake-trigger "$LAKE_TRIGGER" \
+    --starting-offsets latest "${CASSANDRA[@]}" \
     --keyspace "bench_$name" > "$WORK/stream-$name.json" 2> "$WORK/stream-$name.log" &
   STREAM_PID=$!
   # both queries have run a batch: the lake's ("batch 0:") and the speed layer's (its progress)
@@ -132,7 +142,7 @@ MACHINE="$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -
   echo
   echo "## Stream into Cassandra serving tables, speed layer v2, $(date -u +%Y-%m-%d) ($EVENTS events)"
   echo
-  echo "Command: \`scripts/bench-stream-serving.sh $EVENTS $RATE $SECONDS_LAT $RATE2 $SOAK\` at commit $(git -C "$ROOT" rev-parse --short HEAD). Machine: $MACHINE; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Command: \`LAKE_TRIGGER=$LAKE_TRIGGER scripts/bench-stream-serving.sh $EVENTS $RATE $SECONDS_LAT $RATE2 $SOAK\` at commit $(git -C "$ROOT" rev-parse --short HEAD). Machine: $MACHINE; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Data: $EVENTS generated page views, $(awk -v b="$BYTES" 'BEGIN{printf "%.0f", b/1e6}') MB of JSON, in topic \`$TOPIC\` (4 partitions) of a local KRaft broker; a local Cassandra 5.0 node (512 MB heap)."
   echo
   echo "| run | cores | seconds | events/s |"
@@ -140,12 +150,13 @@ MACHINE="$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -
   echo "| (a) plain Kafka consumer, count only (ceiling) | 1 | $A_S | $(rate "$A_S") |"
   echo "| (b) \`stream --available-now\` into raw + typed Delta | 2 | $B_S | $(rate "$B_S") |"
   echo "| (c) (b) + Cassandra: \`pdpviews\` table, and the speed layer's query: \`item_activity_by_hour\`, \`sessions_by_user\` | 2 | $C_S | $(rate "$C_S") |"
+  echo "| (c') (c) with \`--cassandra-topic-tables none\`: the serving tables only | 2 | $C2_S | $(rate "$C2_S") |"
   echo
-  echo "Ratios: (c) / (a) = **$(awk -v a="$A_S" -v c="$C_S" 'BEGIN{printf "%.3f", a / c}')x**, (c) / (b) = **$(awk -v b="$B_S" -v c="$C_S" 'BEGIN{printf "%.2f", b / c}')x**."
+  echo "Ratios: (c) / (a) = **$(awk -v a="$A_S" -v c="$C_S" 'BEGIN{printf "%.3f", a / c}')x**, (c) / (b) = **$(awk -v b="$B_S" -v c="$C_S" 'BEGIN{printf "%.2f", b / c}')x**, (c') / (b) = **$(awk -v b="$B_S" -v c="$C2_S" 'BEGIN{printf "%.2f", b / c}')x**."
   echo
   for run in d1:$RATE d2:$RATE2; do
     f="$WORK/latency-${run%%:*}.json"
-    echo "Latency, \`stream --trigger 1s\` with Cassandra on a lake already holding $EVENTS page views, ${run#*:} page views/s for $SECONDS_LAT s, produce time to visible in \`item_activity_by_hour\` (its WRITETIME):"
+    echo "Latency, \`stream --trigger 1s --lake-trigger $LAKE_TRIGGER\` with Cassandra on a lake already holding $EVENTS page views, ${run#*:} page views/s for $SECONDS_LAT s, produce time to visible in \`item_activity_by_hour\` (its WRITETIME):"
     echo "p50 **$(json_value "$f" p50_ms) ms**, p99 **$(json_value "$f" p99_ms) ms**, max $(json_value "$f" max_ms) ms ($(json_value "$f" visible) of $(json_value "$f" tracers) tracers seen, one view in ten; $(json_value "$f" sent) views sent)."
     echo
   done

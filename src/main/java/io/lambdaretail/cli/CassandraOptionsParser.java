@@ -9,13 +9,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The Cassandra options of {@code stream} and {@code serve}, checked before Spark starts. */
 final class CassandraOptionsParser {
+  static final String ALL_TOPICS = "all";
+  private static final String NO_TOPICS = "none";
+  private static final String TOPIC_TABLES = "--cassandra-topic-tables";
+
   private CassandraOptionsParser() {}
 
   /**
@@ -23,11 +29,18 @@ final class CassandraOptionsParser {
    *
    * @param cassandraKeys {@code --cassandra-key} (stream only)
    * @param watermark {@code --watermark} (stream only)
+   * @param topicTables {@code --cassandra-topic-tables} (stream only): all, none or a topic list
    */
   static ServingOptions parse(
-      CassandraServingOptions c, Map<String, String> cassandraKeys, Duration watermark) {
+      CassandraServingOptions c,
+      Map<String, String> cassandraKeys,
+      Duration watermark,
+      String topicTables) {
     if (c.cassandraHost == null) {
-      if (c.keyspace != null || c.itemCategories != null || !cassandraKeys.isEmpty()) {
+      if (c.keyspace != null
+          || c.itemCategories != null
+          || !cassandraKeys.isEmpty()
+          || !ALL_TOPICS.equals(topicTables)) {
         throw Errors.invalid(
             "--cassandra-host", null, "the Cassandra options need --cassandra-host H --keyspace K");
       }
@@ -58,7 +71,28 @@ final class CassandraOptionsParser {
         c.cassandraRetries,
         c.cassandraRetryBackoff,
         watermark,
-        c.cassandraMaxInFlight);
+        c.cassandraMaxInFlight,
+        topicTables(topicTables));
+  }
+
+  /** null for every topic, empty for none, else the named topics (each one Cassandra can name). */
+  private static Set<String> topicTables(String given) {
+    if (ALL_TOPICS.equals(given)) {
+      return null;
+    }
+    if (NO_TOPICS.equals(given)) {
+      return Set.of();
+    }
+    Set<String> topics = new LinkedHashSet<>();
+    for (String t : given.split(",", -1)) {
+      String topic = t.trim();
+      if (topic.isEmpty()) {
+        failWith(TOPIC_TABLES, given, "use all, none or topic names separated by commas");
+      }
+      Cql.topicTableProblem(topic).ifPresent(p -> failWith(TOPIC_TABLES, given, p));
+      topics.add(topic);
+    }
+    return topics;
   }
 
   private static void checkRanges(CassandraServingOptions c, Duration watermark) {

@@ -106,7 +106,9 @@ public final class ServeCommand implements Callable<Integer> {
       throw Errors.invalid(
           "--cassandra-host", null, "serve writes Cassandra: give --cassandra-host H --keyspace K");
     }
-    ServingOptions serving = CassandraOptionsParser.parse(cassandra, Map.of(), Duration.ZERO);
+    ServingOptions serving =
+        CassandraOptionsParser.parse(
+            cassandra, Map.of(), Duration.ZERO, CassandraOptionsParser.ALL_TOPICS);
     LakeLayout layout = lake == null ? null : new LakeLayout(lake);
     return new ServeOptions(
         first,

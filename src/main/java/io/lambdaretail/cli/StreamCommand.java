@@ -95,6 +95,17 @@ public final class StreamCommand implements Callable<Integer> {
   Duration trigger;
 
   @Option(
+      names = "--lake-trigger",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "The lake query's interval, e.g. 1m, when the speed layer runs beside it"
+              + " (--cassandra-host): a lake micro-batch costs seconds whatever its size (Delta"
+              + " commits) and slows the serving tables' batches while it runs (default:"
+              + " --trigger).")
+  Duration lakeTrigger;
+
+  @Option(
       names = "--available-now",
       description = "Process what the topics hold now, then exit (cron, Airflow).")
   boolean availableNow;
@@ -140,6 +151,15 @@ public final class StreamCommand implements Callable<Integer> {
           "Partition key of a topic's Cassandra table, repeatable (default: kafka_topic,"
               + " kafka_partition, kafka_offset: one row per record).")
   Map<String, String> cassandraKeys = new LinkedHashMap<>();
+
+  @Option(
+      names = "--cassandra-topic-tables",
+      paramLabel = "all|none|TOPIC[,TOPIC]",
+      defaultValue = CassandraOptionsParser.ALL_TOPICS,
+      description =
+          "Which topics get a Cassandra table of their own, a row per record (default:"
+              + " ${DEFAULT-VALUE}); none: only the serving tables, a fraction of the writes.")
+  String cassandraTopicTables;
 
   @Option(
       names = "--watermark",
@@ -188,6 +208,10 @@ public final class StreamCommand implements Callable<Integer> {
     if (availableNow && trigger != null) {
       throw Errors.invalid("--trigger", trigger, "--available-now runs once; drop --trigger");
     }
+    if (availableNow && lakeTrigger != null) {
+      throw Errors.invalid(
+          "--lake-trigger", lakeTrigger, "--available-now runs once; drop --lake-trigger");
+    }
     if (!startingOffsets.equals("earliest") && !startingOffsets.equals("latest")) {
       throw Errors.invalid("--starting-offsets", startingOffsets, "use earliest or latest");
     }
@@ -215,6 +239,10 @@ public final class StreamCommand implements Callable<Integer> {
         optimizeEvery,
         Map.copyOf(ConfigResolver.entriesOf(spec, "kafka", kafka)),
         CassandraOptionsParser.parse(
-            cassandra, ConfigResolver.entriesOf(spec, "cassandra-key", cassandraKeys), watermark));
+            cassandra,
+            ConfigResolver.entriesOf(spec, "cassandra-key", cassandraKeys),
+            watermark,
+            cassandraTopicTables),
+        lakeTrigger);
   }
 }

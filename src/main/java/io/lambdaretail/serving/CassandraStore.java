@@ -2,7 +2,11 @@ package io.lambdaretail.serving;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
 import com.datastax.spark.connector.cql.CassandraConnector;
 import io.lambdaretail.spark.CassandraConf;
@@ -11,6 +15,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +48,7 @@ final class CassandraStore implements AutoCloseable {
   static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
 
   private static final int PROBE_TIMEOUT_MS = 5000;
+  private static final String CONCURRENT_WRITES = "spark.cassandra.output.concurrent.writes";
 
   private final String keyspace;
   private final CassandraConnector connector;
@@ -51,20 +59,41 @@ final class CassandraStore implements AutoCloseable {
   private final Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
   private CqlSession session;
 
-  /** One write of {@link #writeAll}: a CQL statement with bind markers and its values. */
-  record Write(String cql, Object... values) {}
+  /** Statements of one partition sent as one unlogged batch, at most this many. */
+  static final int MAX_BATCH = 16;
+
+  /**
+   * One write of {@link #writeAll}: a CQL statement with bind markers and its values.
+   *
+   * @param partition the row's partition key, for inserts that may share an unlogged batch with
+   *     others of that partition and statement; null to send it alone
+   */
+  record Write(String cql, Object partition, Object... values) {
+    static Write of(String cql, Object... values) {
+      return new Write(cql, null, values);
+    }
+
+    static Write inPartition(Object partition, String cql, Object... values) {
+      return new Write(cql, partition, values);
+    }
+  }
 
   CassandraStore(SparkSession spark, ServingOptions options) {
     this.maxInFlight = options.maxInFlight();
     this.keyspace = options.keyspace();
-    this.connection =
-        Map.of(
-            "spark.cassandra.connection.host", options.host(),
-            "spark.cassandra.connection.port", String.valueOf(options.port()),
-            // our own back-off handles a node that is down; the connector's default (60 retries
-            // per query) would hold a batch for many minutes before we could say so
-            "spark.cassandra.query.retry.count", "3");
     SparkConf conf = CassandraConf.of(spark, options.host(), options.port());
+    Map<String, String> settings = new java.util.HashMap<>();
+    settings.put("spark.cassandra.connection.host", options.host());
+    settings.put("spark.cassandra.connection.port", String.valueOf(options.port()));
+    // our own back-off handles a node that is down; the connector's default (60 retries per
+    // query) would hold a batch for many minutes before we could say so
+    settings.put("spark.cassandra.query.retry.count", "3");
+    if (!conf.contains(CONCURRENT_WRITES)) {
+      // a topic table's rows are a partition each, so the connector's batches hold one row and
+      // its default of 5 in flight per task leaves the node idle between round trips
+      settings.put(CONCURRENT_WRITES, String.valueOf(maxInFlight));
+    }
+    this.connection = Map.copyOf(settings);
     connection.forEach(conf::set);
     this.connector = CassandraConnector.apply(conf);
     this.retry =
@@ -137,13 +166,12 @@ final class CassandraStore implements AutoCloseable {
     Semaphore slots = new Semaphore(maxInFlight);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     try {
-      for (Write w : writes) {
+      for (Statement<?> statement : statements(s, writes)) {
         if (failure.get() != null) {
           break;
         }
-        PreparedStatement statement = prepared.computeIfAbsent(w.cql(), s::prepare);
         slots.acquire();
-        s.executeAsync(statement.bind(w.values()))
+        s.executeAsync(statement)
             .whenComplete(
                 (result, error) -> {
                   if (error != null) {
@@ -162,6 +190,48 @@ final class CassandraStore implements AutoCloseable {
     if (error != null) {
       throw error instanceof RuntimeException r ? r : new IllegalStateException(error);
     }
+  }
+
+  /** Each group of {@link #batches} as one statement: alone, or an unlogged batch. */
+  private List<Statement<?>> statements(CqlSession s, List<Write> writes) {
+    List<Statement<?>> out = new ArrayList<>();
+    for (List<Write> group : batches(writes)) {
+      List<BoundStatement> bound = new ArrayList<>();
+      for (Write w : group) {
+        bound.add(prepared.computeIfAbsent(w.cql(), s::prepare).bind(w.values()));
+      }
+      out.add(
+          bound.size() == 1
+              ? bound.get(0)
+              : BatchStatement.newInstance(DefaultBatchType.UNLOGGED).addAll(bound));
+    }
+    return out;
+  }
+
+  /**
+   * The writes in groups to send as one statement each: inserts with the same statement and
+   * partition together, at most {@link #MAX_BATCH} (one mutation for the node instead of a request
+   * each, which is what a drain's many hours of one product or sessions of one visitor cost), every
+   * other write alone. Only same-partition batches: they never make one node coordinate for others.
+   */
+  static List<List<Write>> batches(List<Write> writes) {
+    Map<List<Object>, List<Write>> byPartition = new LinkedHashMap<>();
+    List<List<Write>> out = new ArrayList<>();
+    for (Write w : writes) {
+      if (w.partition() == null) {
+        out.add(List.of(w));
+      } else {
+        byPartition
+            .computeIfAbsent(Arrays.asList(w.cql(), w.partition()), k -> new ArrayList<>())
+            .add(w);
+      }
+    }
+    for (List<Write> group : byPartition.values()) {
+      for (int i = 0; i < group.size(); i += MAX_BATCH) {
+        out.add(List.copyOf(group.subList(i, Math.min(group.size(), i + MAX_BATCH))));
+      }
+    }
+    return out;
   }
 
   /** The job's session, opened on first use and kept; the driver reconnects it by itself. */

@@ -133,7 +133,7 @@ public final class ServeJob {
         Instant from = options.from().atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant until = options.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         for (Row visitor : sessions.select(ServingTables.USER_ID).distinct().collectAsList()) {
-          deletes.add(new Write(cql, startMicros, visitor.getString(0), from, until));
+          deletes.add(Write.of(cql, startMicros, visitor.getString(0), from, until));
         }
         store.writeAll("replacing the sessions of " + deletes.size() + " visitors", deletes);
         return new long[] {deletes.size(), upsert(store, sessions, ServingTables.SESSIONS, false)};
@@ -160,7 +160,7 @@ public final class ServeJob {
                   " AND ", DealVersions.KEY.stream().map(k -> Cql.quote(k) + " = ?").toList());
       List<Write> deletes = new ArrayList<>();
       for (Row k : DealVersions.staleKeys(versions, latest).collectAsList()) {
-        deletes.add(new Write(cql, startMicros, k.get(0), k.get(1), k.get(2), k.get(3)));
+        deletes.add(Write.of(cql, startMicros, k.get(0), k.get(1), k.get(2), k.get(3)));
       }
       store.writeAll("deleting earlier deal versions", deletes);
       return new long[] {

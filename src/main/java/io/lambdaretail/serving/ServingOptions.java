@@ -3,6 +3,7 @@ package io.lambdaretail.serving;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where and how {@code stream} writes its Cassandra serving tables.
@@ -25,6 +26,8 @@ import java.util.Map;
  *     lake, not the speed layer's state ({@code --watermark})
  * @param maxInFlight asynchronous Cassandra writes in flight at once ({@code
  *     --cassandra-max-in-flight})
+ * @param topicTables the topics that get a Cassandra table of their own ({@code
+ *     --cassandra-topic-tables}); null for every topic
  */
 public record ServingOptions(
     String host,
@@ -39,9 +42,48 @@ public record ServingOptions(
     int retries,
     Duration retryBackoff,
     Duration watermark,
-    int maxInFlight) {
+    int maxInFlight,
+    Set<String> topicTables) {
 
   public ServingOptions {
     topicKeys = Map.copyOf(topicKeys);
+    topicTables = topicTables == null ? null : Set.copyOf(topicTables);
+  }
+
+  /** Every topic gets its own table. */
+  public ServingOptions(
+      String host,
+      int port,
+      String keyspace,
+      Replication replication,
+      Map<String, List<String>> topicKeys,
+      Duration sessionGap,
+      Duration trendWindow,
+      Duration trendTtl,
+      String itemCategories,
+      int retries,
+      Duration retryBackoff,
+      Duration watermark,
+      int maxInFlight) {
+    this(
+        host,
+        port,
+        keyspace,
+        replication,
+        topicKeys,
+        sessionGap,
+        trendWindow,
+        trendTtl,
+        itemCategories,
+        retries,
+        retryBackoff,
+        watermark,
+        maxInFlight,
+        null);
+  }
+
+  /** Whether {@code topic}'s records are written to a Cassandra table of its own. */
+  public boolean hasTopicTable(String topic) {
+    return topicTables == null || topicTables.contains(topic);
   }
 }

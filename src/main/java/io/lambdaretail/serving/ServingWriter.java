@@ -45,10 +45,16 @@ public final class ServingWriter implements AutoCloseable {
   }
 
   /**
-   * @param typed each topic's typed rows of this batch (committed to Delta already)
+   * @param typed each topic's typed rows of this batch (committed to Delta already); those of
+   *     topics without a table of their own ({@code --cassandra-topic-tables}) are not written
    */
   public void write(Map<String, Dataset<Row>> typed) {
-    typed.forEach(topics::write);
+    typed.forEach(
+        (topic, rows) -> {
+          if (options.hasTopicTable(topic)) {
+            topics.write(topic, rows);
+          }
+        });
   }
 
   @Override

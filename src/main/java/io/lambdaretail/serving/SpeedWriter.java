@@ -73,11 +73,13 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
     long start = System.nanoTime();
     List<Row> rows =
         updates.withColumn(DEAL_ROW, from_json(col("deal"), dealSchema())).collectAsList();
+    long collected = System.nanoTime();
     Batch batch = new Batch();
     for (Row r : rows) {
       batch.add(r);
     }
     store.writeAll("writing the serving tables of batch " + batchId, batch.writes);
+    long written = System.nanoTime();
     batch.written.forEach(stats::written);
     stats.deleted(batch.dealDeletes);
     stats.late(batch.late);
@@ -87,13 +89,18 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
     }
     appendClosed(batch.closed, batchId);
     if (!rows.isEmpty()) {
+      long end = System.nanoTime();
       LOG.info(
-          "serving batch {}: {} Cassandra writes, {} sessions closed, {} late events in {} ms",
+          "serving batch {}: {} Cassandra writes, {} sessions closed, {} late events in {} ms"
+              + " (state {} ms, Cassandra {} ms, Delta {} ms)",
           batchId,
           batch.writes.size(),
           batch.closed.size(),
           batch.late,
-          (System.nanoTime() - start) / 1_000_000);
+          millis(end - start),
+          millis(collected - start),
+          millis(written - collected),
+          millis(end - written));
     }
   }
 
@@ -141,12 +148,11 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
         case SpeedUpdates.SESSION -> session(r, key);
         case SpeedUpdates.SESSION_DELETE ->
             writes.add(
-                new Write(
-                    cql.deleteSession(), key, instant(r.getLong(SpeedUpdates.SESSION_START))));
+                Write.of(cql.deleteSession(), key, instant(r.getLong(SpeedUpdates.SESSION_START))));
         case SpeedUpdates.DEAL -> deal(r, key);
         case SpeedUpdates.DEAL_DELETE -> {
           writes.add(
-              new Write(
+              Write.of(
                   cql.deleteDeal(),
                   r.getString(SpeedUpdates.SUB_CATEGORY),
                   r.getDouble(SpeedUpdates.DISCOUNT),
@@ -166,12 +172,15 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
       Object units = r.getLong(SpeedUpdates.UNITS);
       Object revenue = r.getDouble(SpeedUpdates.REVENUE);
       if (SpeedKind.valueOf(r.getString(SpeedUpdates.KIND)) == SpeedKind.ACTIVITY) {
-        writes.add(new Write(cql.activity(), key, bucket, views, purchases, units, revenue));
+        writes.add(
+            Write.inPartition(key, cql.activity(), key, bucket, views, purchases, units, revenue));
         count(ServingTables.ITEM_ACTIVITY);
       } else {
         Instant end = bucket.plus(options.trendWindow());
         int ttl = (int) options.trendTtl().toSeconds();
-        writes.add(new Write(cql.trend(), bucket, key, end, views, purchases, units, revenue, ttl));
+        writes.add(
+            Write.inPartition(
+                bucket, cql.trend(), bucket, key, end, views, purchases, units, revenue, ttl));
         count(ServingTables.TRENDS);
       }
     }
@@ -183,7 +192,9 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
       int views = r.getInt(SpeedUpdates.SESSION_VIEWS);
       List<String> products = r.getList(SpeedUpdates.PRODUCTS);
       String status = r.getString(SpeedUpdates.STATUS);
-      writes.add(new Write(cql.session(), key, start, end, anonymous, views, products, status));
+      writes.add(
+          Write.inPartition(
+              key, cql.session(), key, start, end, anonymous, views, products, status));
       count(ServingTables.SESSIONS);
       if (Sessions.CLOSED.equals(status)) {
         closed.add(
@@ -216,7 +227,7 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
         values.add(v instanceof Timestamp t ? t.toInstant() : v);
         i++;
       }
-      writes.add(new Write(cql.deal(), values.toArray()));
+      writes.add(Write.inPartition(values.get(0), cql.deal(), values.toArray()));
       count(ServingTables.DEALS);
     }
 
@@ -225,44 +236,58 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
     }
   }
 
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
+  }
+
   private static Instant instant(long millis) {
     return Instant.ofEpochMilli(millis);
   }
 
-  /** The CQL of the speed layer's writes, every name quoted. */
+  /** The CQL of the speed layer's writes, every name quoted; built once, not per row. */
   private static final class CqlTemplates implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    private final String keyspace;
+    private final String activity;
+    private final String trend;
+    private final String session;
+    private final String deal;
+    private final String deleteSession;
+    private final String deleteDeal;
 
     CqlTemplates(String keyspace) {
-      this.keyspace = keyspace;
+      this.activity = insert(keyspace, ServingTables.itemActivity(), false);
+      this.trend = insert(keyspace, ServingTables.trends(), true);
+      this.session = insert(keyspace, ServingTables.sessions(), false);
+      this.deal = insert(keyspace, ServingTables.deals(), false);
+      this.deleteSession = delete(keyspace, ServingTables.sessions());
+      this.deleteDeal = delete(keyspace, ServingTables.deals());
     }
 
     String activity() {
-      return insert(ServingTables.itemActivity(), false);
+      return activity;
     }
 
     String trend() {
-      return insert(ServingTables.trends(), true);
+      return trend;
     }
 
     String session() {
-      return insert(ServingTables.sessions(), false);
+      return session;
     }
 
     String deal() {
-      return insert(ServingTables.deals(), false);
+      return deal;
     }
 
     String deleteSession() {
-      return delete(ServingTables.sessions());
+      return deleteSession;
     }
 
     String deleteDeal() {
-      return delete(ServingTables.deals());
+      return deleteDeal;
     }
 
-    private String insert(TableDesign t, boolean ttl) {
+    private static String insert(String keyspace, TableDesign t, boolean ttl) {
       String names =
           t.columns().keySet().stream().map(Cql::quote).collect(Collectors.joining(", "));
       String marks = t.columns().keySet().stream().map(c -> "?").collect(Collectors.joining(", "));
@@ -276,7 +301,7 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
           + (ttl ? " USING TTL ?" : "");
     }
 
-    private String delete(TableDesign t) {
+    private static String delete(String keyspace, TableDesign t) {
       return "DELETE FROM "
           + Cql.qualified(keyspace, t.name())
           + " WHERE "

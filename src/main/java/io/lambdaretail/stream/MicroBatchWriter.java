@@ -88,15 +88,25 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     List<Dataset<Row>> cached = new ArrayList<>();
     Map<String, Dataset<Row>> typed = new LinkedHashMap<>();
     try {
+      long start = System.nanoTime();
       writeTables(raw, batchId, now, cached, typed);
+      long tables = System.nanoTime();
       // raw last: a batch whose raw commit is visible has all its typed and dead rows committed too
       delta.append(raw, lake.raw(), batchId, false, StreamColumns.TOPIC, StreamColumns.DATE);
       tablesWritten.add(lake.raw());
+      long rawDone = System.nanoTime();
       if (serving != null) {
         // after every Delta commit: a failure here leaves the batch to be replayed from the
         // checkpoint, and the topic tables' upserts write the same rows again
         serving.write(typed);
       }
+      LOG.info(
+          "lake batch {}: typed tables and dead letters {} ms, raw {} ms, Cassandra topic tables"
+              + " {} ms",
+          batchId,
+          (tables - start) / 1_000_000,
+          (rawDone - tables) / 1_000_000,
+          (System.nanoTime() - rawDone) / 1_000_000);
     } finally {
       cached.forEach(Dataset::unpersist);
     }

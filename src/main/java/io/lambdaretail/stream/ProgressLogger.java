@@ -37,6 +37,8 @@ final class ProgressLogger extends StreamingQueryListener {
         p.durationMs().get("queryPlanning"),
         p.durationMs().get("addBatch"),
         p.name());
+    // the whole progress (durations, state operators, sources) for whoever tunes a stream
+    LOG.debug("progress of {}: {}", p.name(), p.json());
   }
 
   @Override

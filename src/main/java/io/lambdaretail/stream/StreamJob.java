@@ -60,7 +60,7 @@ public final class StreamJob {
               .writeStream()
               .queryName(QUERY_NAME)
               .option("checkpointLocation", options.checkpoint())
-              .trigger(trigger())
+              .trigger(trigger(options.lakeTrigger()))
               .foreachBatch(writer)
               .start());
       if (serving != null) {
@@ -137,9 +137,15 @@ public final class StreamJob {
   }
 
   private Trigger trigger() {
-    return options.availableNow()
-        ? Trigger.AvailableNow()
-        : Trigger.ProcessingTime(options.trigger().toMillis());
+    return trigger(null);
+  }
+
+  /** {@code interval}, or {@code --trigger} when null; once with {@code --available-now}. */
+  private Trigger trigger(java.time.Duration interval) {
+    if (options.availableNow()) {
+      return Trigger.AvailableNow();
+    }
+    return Trigger.ProcessingTime((interval != null ? interval : options.trigger()).toMillis());
   }
 
   /**

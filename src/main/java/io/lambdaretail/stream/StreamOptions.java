@@ -13,6 +13,8 @@ import java.util.Map;
  * @param maxOffsetsPerTrigger 0 for no limit
  * @param optimizeEvery compact the written tables every N batches; 0 never
  * @param cassandra the serving tables to write after each batch; null for none
+ * @param lakeTrigger the lake query's interval when it differs from {@code trigger} (the speed
+ *     layer's); null for the same
  */
 public record StreamOptions(
     String bootstrap,
@@ -26,7 +28,38 @@ public record StreamOptions(
     long maxOffsetsPerTrigger,
     int optimizeEvery,
     Map<String, String> kafkaOptions,
-    ServingOptions cassandra) {
+    ServingOptions cassandra,
+    Duration lakeTrigger) {
+
+  /** Both queries at {@code trigger}. */
+  public StreamOptions(
+      String bootstrap,
+      List<String> topics,
+      String topicPattern,
+      String lake,
+      String checkpoint,
+      Duration trigger,
+      boolean availableNow,
+      String startingOffsets,
+      long maxOffsetsPerTrigger,
+      int optimizeEvery,
+      Map<String, String> kafkaOptions,
+      ServingOptions cassandra) {
+    this(
+        bootstrap,
+        topics,
+        topicPattern,
+        lake,
+        checkpoint,
+        trigger,
+        availableNow,
+        startingOffsets,
+        maxOffsetsPerTrigger,
+        optimizeEvery,
+        kafkaOptions,
+        cassandra,
+        null);
+  }
 
   /** Without Cassandra: the lake only. */
   public StreamOptions(

@@ -31,6 +31,10 @@ class StreamCassandraOptionsTest {
   }
 
   private static ServingOptions parse(String... more) {
+    return stream(more).cassandra();
+  }
+
+  private static io.lambdaretail.stream.StreamOptions stream(String... more) {
     CommandLine cmd =
         Main.commandLine(
             new PrintWriter(new StringWriter()),
@@ -38,7 +42,7 @@ class StreamCassandraOptionsTest {
             ConfigResolver.empty());
     CommandLine.ParseResult parsed = cmd.parseArgs(args(more));
     StreamCommand stream = (StreamCommand) parsed.subcommand().commandSpec().userObject();
-    return stream.options().cassandra();
+    return stream.options();
   }
 
   private static String error(String... more) {
@@ -51,6 +55,14 @@ class StreamCassandraOptionsTest {
   @Test
   void withoutCassandraHostTheStreamWritesTheLakeOnly() {
     assertThat(parse()).isNull();
+  }
+
+  @Test
+  void theLakeQueryRunsAtTheTriggerUnlessGivenItsOwn() {
+    assertThat(stream("--trigger", "1s").lakeTrigger()).isNull();
+    assertThat(stream("--trigger", "1s").trigger()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(stream("--trigger", "1s", "--lake-trigger", "30s").lakeTrigger())
+        .isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
@@ -77,6 +89,30 @@ class StreamCassandraOptionsTest {
     assertThat(o.retries()).isEqualTo(5);
     assertThat(o.replication().toCql()).contains("'dc1': 3");
     assertThat(o.itemCategories()).isNull();
+    assertThat(o.topicTables()).as("every topic has its own table by default").isNull();
+    assertThat(o.hasTopicTable("anything")).isTrue();
+  }
+
+  @Test
+  void topicTablesCanBeChosenOrSwitchedOff() {
+    String[] base = {"--cassandra-host", "h", "--keyspace", "k", "--cassandra-topic-tables"};
+    ServingOptions none = parse(concat(base, "none"));
+    assertThat(none.topicTables()).isEmpty();
+    assertThat(none.hasTopicTable("pdpviews")).isFalse();
+    ServingOptions some = parse(concat(base, "deals, transactions"));
+    assertThat(some.topicTables()).containsExactlyInAnyOrder("deals", "transactions");
+    assertThat(some.hasTopicTable("pdpviews")).isFalse();
+    assertThat(some.hasTopicTable("deals")).isTrue();
+    assertThat(error(concat(base, "deals,,x")))
+        .contains("for --cassandra-topic-tables: use all, none or topic names");
+    assertThat(error(concat(base, "item_activity_by_hour")))
+        .contains("for --cassandra-topic-tables");
+    assertThat(error("--cassandra-topic-tables", "none"))
+        .contains("the Cassandra options need --cassandra-host H --keyspace K");
+  }
+
+  private static String[] concat(String[] base, String last) {
+    return Stream.concat(Stream.of(base), Stream.of(last)).toArray(String[]::new);
   }
 
   @Test

@@ -35,6 +35,8 @@ class StreamCliTest {
         "--topic-pattern ( --lake l --checkpoint c | Invalid value '(' for --topic-pattern",
         "--topics a --lake l --checkpoint c --available-now --trigger 5s | drop --trigger",
         "--topics a --lake l --checkpoint c --trigger 0s | not a positive duration",
+        "--topics a --lake l --checkpoint c --available-now --lake-trigger 5s | drop --lake-trigger",
+        "--topics a --lake l --checkpoint c --lake-trigger -1s | not a positive duration",
         "--topics a --lake l --checkpoint c --starting-offsets first | use earliest or latest",
         "--topics a,,b --lake l --checkpoint c | remove the empty topic name",
         "--topics a --checkpoint c | Missing required option: '--lake=PATH'"

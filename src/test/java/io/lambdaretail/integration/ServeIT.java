@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,17 @@ class ServeIT {
 
       serve(spark, endpoints, keyspace, items).run();
       assertThat(activity(cql, keyspace)).as("a rerun").isEqualTo(batchActivity);
+
+      assertThat(
+              rows(
+                  cql,
+                  "SELECT table_name FROM system_schema.tables WHERE keyspace_name = '"
+                      + keyspace
+                      + "'"))
+          .extracting(r -> r.get("table_name"))
+          .as("--cassandra-topic-tables transactions: a table of orders, none of page views")
+          .contains("transactions", "item_activity_by_hour")
+          .doesNotContain("pdpviews");
     }
   }
 
@@ -114,7 +126,8 @@ class ServeIT {
             0,
             0,
             Map.of(),
-            cassandra(e, keyspace, items)));
+            // the page views only in the serving tables: no table of their records
+            cassandra(e, keyspace, items, Set.of("transactions"))));
   }
 
   private ServeJob serve(SparkSession spark, Endpoints e, String keyspace, Path items) {
@@ -131,6 +144,11 @@ class ServeIT {
   }
 
   private static ServingOptions cassandra(Endpoints e, String keyspace, Path items) {
+    return cassandra(e, keyspace, items, null);
+  }
+
+  private static ServingOptions cassandra(
+      Endpoints e, String keyspace, Path items, Set<String> topicTables) {
     return new ServingOptions(
         e.cassandraHost(),
         e.cassandraPort(),
@@ -144,7 +162,8 @@ class ServeIT {
         1,
         Duration.ofMillis(200),
         Duration.ofMinutes(15),
-        16);
+        16,
+        topicTables);
   }
 
   private static List<String> activity(CqlSession cql, String keyspace) {
