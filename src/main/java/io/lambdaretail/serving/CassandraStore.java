@@ -17,6 +17,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,6 +64,13 @@ final class CassandraStore implements AutoCloseable {
   static final int MAX_BATCH = 16;
 
   /**
+   * And at most about this many bytes of values: under Cassandra's default warning threshold for a
+   * batch (5 KiB) and far under the size at which it refuses one (50 KiB); a visitor's sessions can
+   * list many products.
+   */
+  static final int MAX_BATCH_BYTES = 4096;
+
+  /**
    * One write of {@link #writeAll}: a CQL statement with bind markers and its values.
    *
    * @param partition the row's partition key, for inserts that may share an unlogged batch with
@@ -76,13 +84,29 @@ final class CassandraStore implements AutoCloseable {
     static Write inPartition(Object partition, String cql, Object... values) {
       return new Write(cql, partition, values);
     }
+
+    /** About the bytes its values take on the wire: strings by length, the rest 8 each. */
+    long approximateBytes() {
+      long bytes = 0;
+      for (Object v : values) {
+        bytes +=
+            v instanceof java.util.Collection<?> c
+                ? c.stream().mapToLong(Write::size).sum()
+                : size(v);
+      }
+      return bytes;
+    }
+
+    private static long size(Object value) {
+      return value instanceof String s ? s.length() + 4L : 8L;
+    }
   }
 
   CassandraStore(SparkSession spark, ServingOptions options) {
     this.maxInFlight = options.maxInFlight();
     this.keyspace = options.keyspace();
     SparkConf conf = CassandraConf.of(spark, options.host(), options.port());
-    Map<String, String> settings = new java.util.HashMap<>();
+    Map<String, String> settings = new HashMap<>();
     settings.put("spark.cassandra.connection.host", options.host());
     settings.put("spark.cassandra.connection.port", String.valueOf(options.port()));
     // our own back-off handles a node that is down; the connector's default (60 retries per
@@ -227,9 +251,19 @@ final class CassandraStore implements AutoCloseable {
       }
     }
     for (List<Write> group : byPartition.values()) {
-      for (int i = 0; i < group.size(); i += MAX_BATCH) {
-        out.add(List.copyOf(group.subList(i, Math.min(group.size(), i + MAX_BATCH))));
+      List<Write> batch = new ArrayList<>();
+      long bytes = 0;
+      for (Write w : group) {
+        long size = w.approximateBytes();
+        if (!batch.isEmpty() && (batch.size() == MAX_BATCH || bytes + size > MAX_BATCH_BYTES)) {
+          out.add(List.copyOf(batch));
+          batch.clear();
+          bytes = 0;
+        }
+        batch.add(w);
+        bytes += size;
       }
+      out.add(List.copyOf(batch));
     }
     return out;
   }

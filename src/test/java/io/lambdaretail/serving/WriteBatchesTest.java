@@ -48,4 +48,17 @@ class WriteBatchesTest {
         .containsExactly(CassandraStore.MAX_BATCH, CassandraStore.MAX_BATCH, 3);
     assertThat(batches.stream().flatMap(List::stream).toList()).isEqualTo(writes);
   }
+
+  @Test
+  void bigRowsCloseABatchEarly() {
+    List<String> products = java.util.Collections.nCopies(100, "product-0000000001");
+    Write big1 = Write.inPartition("u", SESSION, "u", products);
+    Write big2 = Write.inPartition("u", SESSION, "u", products);
+    Write big3 = Write.inPartition("u", SESSION, "u", products);
+
+    List<List<Write>> batches = CassandraStore.batches(List.of(big1, big2, big3));
+
+    assertThat(big1.approximateBytes()).isGreaterThan(CassandraStore.MAX_BATCH_BYTES / 2);
+    assertThat(batches).containsExactly(List.of(big1), List.of(big2), List.of(big3));
+  }
 }
