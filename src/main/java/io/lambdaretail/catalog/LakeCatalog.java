@@ -80,7 +80,7 @@ public final class LakeCatalog {
 
   /** Runs a read-only query with every table registered as a view of its name. */
   public Dataset<Row> query(String sql) {
-    ReadOnlySql.check(spark, sql);
+    ReadOnlySql.check(spark, sql, tables().keySet());
     for (Map.Entry<String, String> t : tables().entrySet()) {
       spark.read().format("delta").load(t.getValue()).createOrReplaceTempView(t.getKey());
     }

@@ -3,6 +3,8 @@ package io.lambdaretail.cli;
 import io.lambdaretail.catalog.LakeCatalog;
 import io.lambdaretail.config.Errors;
 import io.lambdaretail.spark.SparkSessions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +71,10 @@ public final class CatalogCommand implements Callable<Integer> {
     validate();
     SparkSession spark = SparkSessions.create(sparkOptions.settings("lambda-retail catalog"));
     LakeCatalog catalog = new LakeCatalog(spark, lake);
+    if (catalog.tables().isEmpty()) {
+      throw Errors.invalid(
+          "--lake", lake, "it holds no Delta table (raw, dead_letters, topics/<topic>, ...)");
+    }
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("lake", lake);
     switch (action) {
@@ -98,6 +104,9 @@ public final class CatalogCommand implements Callable<Integer> {
     }
     if (limit < 1) {
       throw Errors.mustBePositive("--limit", limit);
+    }
+    if (!lake.contains("://") && !Files.isDirectory(Path.of(lake))) {
+      throw Errors.invalid("--lake", lake, "no such directory");
     }
   }
 

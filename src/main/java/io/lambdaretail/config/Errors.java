@@ -45,9 +45,31 @@ public final class Errors {
         option + " must be a ratio between 0 and 1, cannot be: " + value + ".");
   }
 
+  /** The most characters of a bad value a message quotes. */
+  public static final int QUOTED_CHARACTERS = 200;
+
   public static PipelineConfigException invalid(String option, Object value, String howToFix) {
     return new PipelineConfigException(
         "Invalid value '" + value + "' for " + option + ": " + howToFix);
+  }
+
+  /**
+   * A bad value as a message may quote it: at most {@link #QUOTED_CHARACTERS} characters, each
+   * control or unprintable one shown as {@code ?} (binary input would otherwise fill the terminal).
+   */
+  public static String printable(String value) {
+    StringBuilder out = new StringBuilder();
+    value
+        .codePoints()
+        .limit(QUOTED_CHARACTERS)
+        .forEach(c -> out.appendCodePoint(printableCodePoint(c) ? c : '?'));
+    return value.codePointCount(0, value.length()) > QUOTED_CHARACTERS
+        ? out + "..."
+        : out.toString();
+  }
+
+  private static boolean printableCodePoint(int c) {
+    return !Character.isISOControl(c) && Character.isDefined(c) && c != 0xFFFD;
   }
 
   public static PipelineConfigException invalidSql(String parserMessage) {

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Which settings are secrets (by name: passwords, secret and access keys, tokens, JAAS configs,
- * keystores' passwords), and their masking. Secrets may come from the environment or the {@code
- * --config} file, never from the command line, where shell history and process listings would keep
- * them; and they never appear in logs or summaries.
+ * Which settings are secrets (by name: passwords, secret and access keys, any other key, tokens,
+ * credentials, JAAS configs), and their masking. Secrets may come from the environment or the
+ * {@code --config} file, never from the command line, where shell history and process listings
+ * would keep them; and they never appear in logs or summaries.
  */
 public final class Secrets {
   public static final String MASK = "******";
@@ -17,11 +17,26 @@ public final class Secrets {
       Pattern.compile(
           "(password|passwd|secret|token|credential|jaas|access[._-]?key|private[._-]?key)");
 
+  /**
+   * A name part that is just "key": fs.azure.account.key.ACCOUNT, ssl.keystore.key,
+   * fs.s3a.encryption.key, any future one that names a key.
+   */
+  private static final Pattern KEY_PART = Pattern.compile("(^|[._-])key($|[._-])");
+
+  /** Settings with a "key" part that name no secret: Kafka's serializers, keys of tables. */
+  private static final Pattern NOT_SECRET_KEY =
+      Pattern.compile(
+          "(^|[._-])key[._-](de)?serializer|grouping[._-]key|cassandra[._-]key|partition[._-]key");
+
   private Secrets() {}
 
   /** Whether a setting with this name holds a secret. */
   public static boolean isSecret(String name) {
-    return SECRET.matcher(name.toLowerCase(Locale.ROOT)).find();
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (SECRET.matcher(lower).find()) {
+      return true;
+    }
+    return KEY_PART.matcher(lower).find() && !NOT_SECRET_KEY.matcher(lower).find();
   }
 
   /** A copy with the values of secret keys masked. */

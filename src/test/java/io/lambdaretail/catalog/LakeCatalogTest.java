@@ -103,9 +103,52 @@ class LakeCatalogTest {
   }
 
   @Test
-  void invalidSqlIsAConfigError() {
+  void invalidSqlIsAConfigErrorWithTheParsersMessage() {
     assertThatThrownBy(() -> catalog.query("SELEKT 1"))
         .isInstanceOf(PipelineConfigException.class)
-        .hasMessageStartingWith("Not valid SQL");
+        .hasMessageStartingWith("Not valid SQL: ")
+        .hasMessageContaining("Syntax error at or near 'SELEKT'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "SELECT * FROM text.`/etc/passwd`",
+        "SELECT * FROM parquet.`/tmp`",
+        "SELECT * FROM csv.`/etc/hosts`",
+        "SELECT * FROM json.`/etc`",
+        "SELECT * FROM binaryFile.`/etc/passwd`",
+        "SELECT * FROM orc.`/tmp`",
+        "SELECT * FROM avro.`/tmp`",
+        "SELECT * FROM delta.`LAKE/topics/clicks`",
+        "SELECT * FROM spark_catalog.default.clicks",
+        "SELECT * FROM clicks JOIN text.`/etc/passwd` ON true",
+        "SELECT * FROM clicks WHERE id IN (SELECT 1 FROM text.`/etc/passwd`)",
+        "WITH x AS (SELECT * FROM text.`/etc/passwd`) SELECT * FROM x",
+        "WITH x AS (SELECT * FROM clicks), y AS (SELECT * FROM csv.`/etc`) SELECT * FROM x",
+        "SELECT * FROM not_a_lake_table"
+      })
+  void readsOnlyTheLakesTables(String sql) {
+    assertThatThrownBy(() -> catalog.query(sql.replace("LAKE", lake.toString())))
+        .isInstanceOf(PipelineConfigException.class)
+        .hasMessageStartingWith("catalog query is read-only: it can read only the lake's tables")
+        .hasMessageContaining("[clicks, dead_letters, raw]");
+  }
+
+  @Test
+  void tableFunctionsOtherThanRangeAreRefused() {
+    assertThatThrownBy(() -> catalog.query("SELECT * FROM explode(array(1, 2))"))
+        .hasMessageContaining("table function explode is not allowed");
+    assertThat(catalog.query("SELECT count(*) FROM range(3)").first().getLong(0)).isEqualTo(3);
+  }
+
+  @Test
+  void namesDefinedWithWithAreReadable() {
+    assertThat(
+            catalog
+                .query("WITH c AS (SELECT * FROM Clicks) SELECT count(*) FROM c")
+                .first()
+                .getLong(0))
+        .isEqualTo(2);
   }
 }

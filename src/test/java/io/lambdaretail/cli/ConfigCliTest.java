@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code --print-config} and the rule that secrets never come from the command line. */
 class ConfigCliTest {
@@ -85,5 +87,48 @@ class ConfigCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(err.toString()).contains("sasl.jaas.config is a secret").doesNotContain("p4ss");
+  }
+
+  /** Each kind of secret named in the issue, as a Spark (--conf) or Kafka (--kafka) setting. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--conf | spark.hadoop.fs.azure.account.key.shop.dfs.core.windows.net",
+        "--conf | spark.hadoop.fs.s3a.encryption.key",
+        "--conf | spark.hadoop.fs.s3a.server-side-encryption.key",
+        "--kafka | ssl.keystore.key",
+        "--kafka | ssl.key.password",
+        "--kafka | sasl.oauthbearer.client.credentials.client.secret"
+      })
+  void eachKindOfSecretIsRefusedOnTheCommandLineAndMaskedFromTheFile(String option, String key)
+      throws Exception {
+    String value = "v4lue-" + Math.abs(key.hashCode());
+    String[] stream = {
+      "stream", "--bootstrap", "k:9092", "--topics", "a", "--lake", "l", "--checkpoint", "c"
+    };
+    String[] given =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(stream),
+                java.util.stream.Stream.of(option, key + "=" + value))
+            .toArray(String[]::new);
+
+    assertThat(run(given)).as("exit code").isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).contains(option + " " + key + " is a secret").doesNotContain(value);
+    assertThat(err.toString().lines()).as("stderr lines").hasSize(1);
+
+    Path config = dir.resolve("secret.properties");
+    String fileKey = option.equals("--kafka") ? "stream.kafka." + key : key;
+    Files.writeString(config, fileKey + "=" + value + "\n");
+    String[] printed =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(stream),
+                java.util.stream.Stream.of("--config", config.toString(), "--print-config"))
+            .toArray(String[]::new);
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+
+    assertThat(run(printed)).as("exit code; err: %s", err).isZero();
+    assertThat(out.toString()).contains("******").doesNotContain(value);
   }
 }

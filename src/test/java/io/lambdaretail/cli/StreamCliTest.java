@@ -78,6 +78,21 @@ class StreamCliTest {
   }
 
   @Test
+  void catalogRefusesALakeThatIsMissingOrEmpty() throws Exception {
+    assertThat(run("catalog", "--lake", dir.resolve("nope").toString(), "tables"))
+        .isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).contains("for --lake: no such directory");
+    assertThat(err.toString().lines()).as("stderr lines").hasSize(1);
+
+    err.getBuffer().setLength(0);
+    java.nio.file.Files.createDirectories(dir.resolve("empty"));
+    assertThat(run("catalog", "--lake", dir.resolve("empty").toString(), "tables"))
+        .isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).contains("it holds no Delta table");
+    assertThat(err.toString().lines()).as("stderr lines").hasSize(1);
+  }
+
+  @Test
   void catalogChecksItsAction() {
     assertThat(run("catalog", "--lake", "l", "drop")).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(err.toString()).contains("use one of [tables, columns, query]");
