@@ -23,10 +23,10 @@ public final class Secrets {
    */
   private static final Pattern KEY_PART = Pattern.compile("(^|[._-])key($|[._-])");
 
-  /** Settings with a "key" part that name no secret: Kafka's serializers, keys of tables. */
+  /** Names with a "key" part that hold no secret: Kafka's serializers, our options naming keys. */
   private static final Pattern NOT_SECRET_KEY =
       Pattern.compile(
-          "(^|[._-])key[._-](de)?serializer|grouping[._-]key|cassandra[._-]key|partition[._-]key");
+          "(^|[._-])key[._-](de)?serializer|(grouping|cassandra|partition|user)[._-]key");
 
   private Secrets() {}
 

@@ -39,6 +39,7 @@ class SecretsTest {
         "bootstrap.servers",
         "spark.cassandra.output.batch.grouping.key",
         "cassandra-key",
+        "--user-key",
         "spark.sql.shuffle.partitions",
         "ssl.keystore.type",
         "ssl.keystore.location",
