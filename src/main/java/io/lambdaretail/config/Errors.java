@@ -50,7 +50,7 @@ public final class Errors {
 
   public static PipelineConfigException invalid(String option, Object value, String howToFix) {
     return new PipelineConfigException(
-        "Invalid value '" + value + "' for " + option + ": " + howToFix);
+        "Invalid value '" + printable(String.valueOf(value)) + "' for " + option + ": " + howToFix);
   }
 
   /**
@@ -104,7 +104,7 @@ public final class Errors {
             + "' lacks the required column(s) "
             + missing
             + "; its header has "
-            + found
+            + printable(found.toString())
             + ". "
             + howToFix);
   }
