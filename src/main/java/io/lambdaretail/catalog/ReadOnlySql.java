@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.ExpressionWithUnresolvedIdentifier;
+import org.apache.spark.sql.catalyst.analysis.PlanWithUnresolvedIdentifier;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedTableValuedFunction;
@@ -74,6 +76,9 @@ public final class ReadOnlySql {
       if (node instanceof Command || node instanceof ParsedStatement) {
         throw refused(node.nodeName());
       }
+      if (node instanceof PlanWithUnresolvedIdentifier) {
+        throw identifierClause();
+      }
       checkSource(node, readable, tables);
       for (Object e : JavaConverters.seqAsJavaList(node.expressions())) {
         checkFunctions((org.apache.spark.sql.catalyst.expressions.Expression) e);
@@ -102,6 +107,9 @@ public final class ReadOnlySql {
   }
 
   private static void checkFunctions(org.apache.spark.sql.catalyst.expressions.Expression e) {
+    if (e instanceof ExpressionWithUnresolvedIdentifier) {
+      throw identifierClause();
+    }
     if (e instanceof UnresolvedFunction f) {
       String name = f.nameParts().last().toLowerCase(Locale.ROOT);
       if (REFUSED_FUNCTIONS.contains(name)) {
@@ -111,6 +119,11 @@ public final class ReadOnlySql {
     for (Object child : JavaConverters.seqAsJavaList(e.children())) {
       checkFunctions((org.apache.spark.sql.catalyst.expressions.Expression) child);
     }
+  }
+
+  /** IDENTIFIER('...') names its table or function only when the query runs: not checkable. */
+  private static PipelineConfigException identifierClause() {
+    return Errors.notReadOnly("IDENTIFIER(...) is not allowed; name the lake's table itself");
   }
 
   private static PipelineConfigException refused(String node) {

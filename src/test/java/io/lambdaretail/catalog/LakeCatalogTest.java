@@ -135,6 +135,18 @@ class LakeCatalogTest {
         .hasMessageContaining("[clicks, dead_letters, raw]");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "SELECT * FROM IDENTIFIER('text.`/etc/passwd`')",
+        "SELECT IDENTIFIER('reflect')('java.lang.System', 'getenv', 'HOME') FROM raw"
+      })
+  void identifierClausesAreRefused(String sql) {
+    assertThatThrownBy(() -> catalog.query(sql))
+        .isInstanceOf(PipelineConfigException.class)
+        .hasMessageContaining("IDENTIFIER(...) is not allowed");
+  }
+
   @Test
   void tableFunctionsOtherThanRangeAreRefused() {
     assertThatThrownBy(() -> catalog.query("SELECT * FROM explode(array(1, 2))"))
