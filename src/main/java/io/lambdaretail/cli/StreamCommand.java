@@ -2,6 +2,7 @@ package io.lambdaretail.cli;
 
 import io.lambdaretail.config.ConfigResolver;
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.serving.ServingOptions;
 import io.lambdaretail.spark.SparkSessions;
 import io.lambdaretail.spark.SparkSettings;
 import io.lambdaretail.stream.StreamJob;
@@ -226,6 +227,21 @@ public final class StreamCommand implements Callable<Integer> {
   StreamOptions options() {
     boolean hasTopics = checkTopics();
     checkRun();
+    ServingOptions serving =
+        CassandraOptionsParser.parse(
+            cassandra,
+            ConfigResolver.entriesOf(spec, "cassandra-key", cassandraKeys),
+            watermark,
+            cassandraTopicTables);
+    if (hasTopics && serving != null && serving.topicTables() != null) {
+      for (String t : serving.topicTables()) {
+        if (!topics.contains(t)) {
+          // a table chosen for a topic the stream does not read would silently stay empty
+          throw Errors.invalid(
+              "--cassandra-topic-tables", cassandraTopicTables, t + " is not among --topics");
+        }
+      }
+    }
     return new StreamOptions(
         bootstrap,
         hasTopics ? List.copyOf(topics) : List.of(),
@@ -238,11 +254,7 @@ public final class StreamCommand implements Callable<Integer> {
         maxOffsetsPerTrigger,
         optimizeEvery,
         Map.copyOf(ConfigResolver.entriesOf(spec, "kafka", kafka)),
-        CassandraOptionsParser.parse(
-            cassandra,
-            ConfigResolver.entriesOf(spec, "cassandra-key", cassandraKeys),
-            watermark,
-            cassandraTopicTables),
+        serving,
         lakeTrigger);
   }
 }

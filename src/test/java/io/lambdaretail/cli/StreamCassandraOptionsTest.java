@@ -95,7 +95,15 @@ class StreamCassandraOptionsTest {
 
   @Test
   void topicTablesCanBeChosenOrSwitchedOff() {
-    String[] base = {"--cassandra-host", "h", "--keyspace", "k", "--cassandra-topic-tables"};
+    String[] base = {
+      "--topics",
+      "deals,transactions",
+      "--cassandra-host",
+      "h",
+      "--keyspace",
+      "k",
+      "--cassandra-topic-tables"
+    };
     ServingOptions none = parse(concat(base, "none"));
     assertThat(none.topicTables()).isEmpty();
     assertThat(none.hasTopicTable("pdpviews")).isFalse();
@@ -109,6 +117,9 @@ class StreamCassandraOptionsTest {
         .contains("for --cassandra-topic-tables");
     assertThat(error("--cassandra-topic-tables", "none"))
         .contains("the Cassandra options need --cassandra-host H --keyspace K");
+    assertThat(error(concat(base, "deals,orders")))
+        .as("a table for a topic the stream does not read")
+        .contains("for --cassandra-topic-tables: orders is not among --topics");
   }
 
   private static String[] concat(String[] base, String last) {
