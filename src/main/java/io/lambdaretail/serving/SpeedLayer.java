@@ -45,7 +45,8 @@ public final class SpeedLayer {
    * Starts the query.
    *
    * @param sessionsPath the Delta table closed sessions are appended to
-   * @param appId the Delta transaction id of these appends (stable for the checkpoint)
+   * @param appId the stream id of these appends ({@link io.lambdaretail.spark.IdempotentAppend}),
+   *     stable for the checkpoint
    */
   public StreamingQuery start(
       Input input, String checkpoint, Trigger trigger, String sessionsPath, String appId)

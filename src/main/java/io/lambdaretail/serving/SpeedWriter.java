@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.to_date;
 
 import io.lambdaretail.serving.CassandraStore.Write;
+import io.lambdaretail.spark.IdempotentAppend;
 import io.lambdaretail.spark.Schemas;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * micro-batch, collected to the driver in one action (they are one row per key the batch touched,
  * far fewer than its events; a second action would run the state function again) and written
  * through the job's one Cassandra session, asynchronously; sessions that closed are appended to the
- * Delta {@code sessions} table with the batch's transaction id, so a replay appends nothing twice.
+ * Delta {@code sessions} table tagged with the batch id ({@link IdempotentAppend}), so a replay
+ * appends nothing twice.
  */
 final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
   private static final long serialVersionUID = 1L;
@@ -49,7 +50,7 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
   private final transient ServingStats stats;
   private final ServingOptions options;
   private final String sessionsPath;
-  private final String appId;
+  private final IdempotentAppend delta;
   private final CqlTemplates cql;
 
   SpeedWriter(
@@ -64,7 +65,7 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
     this.stats = stats;
     this.options = options;
     this.sessionsPath = sessionsPath;
-    this.appId = appId;
+    this.delta = new IdempotentAppend(appId);
     this.cql = new CqlTemplates(options.keyspace());
   }
 
@@ -108,16 +109,11 @@ final class SpeedWriter implements VoidFunction2<Dataset<Row>, Long> {
     if (closed.isEmpty()) {
       return;
     }
-    spark
-        .createDataFrame(closed, SESSIONS_TABLE)
-        .withColumn(Sessions.SESSION_DATE, to_date(col(ServingTables.SESSION_START)))
-        .write()
-        .format("delta")
-        .mode(SaveMode.Append)
-        .option("txnAppId", appId)
-        .option("txnVersion", batchId)
-        .partitionBy(Sessions.SESSION_DATE)
-        .save(sessionsPath);
+    Dataset<Row> sessions =
+        spark
+            .createDataFrame(closed, SESSIONS_TABLE)
+            .withColumn(Sessions.SESSION_DATE, to_date(col(ServingTables.SESSION_START)));
+    delta.append(sessions, sessionsPath, batchId, false, Sessions.SESSION_DATE);
     stats.sessionsClosed(closed.size());
   }
 

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.delta.tables.DeltaTable;
 import io.lambdaretail.ingest.EventSource;
 import io.lambdaretail.serving.ServingWriter;
+import io.lambdaretail.spark.IdempotentAppend;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The body of {@code foreachBatch}: one micro-batch of Kafka records into {@code raw}, the typed
  * table of each topic and {@code dead_letters}, every append idempotent for the batch id (see
- * {@link DeltaAppend}), so a batch that is replayed after a crash leaves each record in {@code raw}
- * once and in exactly one of its typed table or the dead letters once. Runs on the driver.
+ * {@link IdempotentAppend}), so a batch that is replayed after a crash leaves each record in {@code
+ * raw} once and in exactly one of its typed table or the dead letters once. Runs on the driver.
  */
 final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
   private static final long serialVersionUID = 1L;
@@ -37,7 +38,7 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
   private final transient SparkSession spark;
   private final LakeLayout lake;
-  private final DeltaAppend delta;
+  private final IdempotentAppend delta;
   private final int optimizeEvery;
   private final transient StreamStats stats;
   private final transient ServingWriter serving;
@@ -60,7 +61,7 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
       ServingWriter serving) {
     this.spark = spark;
     this.lake = lake;
-    this.delta = new DeltaAppend(appId);
+    this.delta = new IdempotentAppend(appId);
     this.optimizeEvery = optimizeEvery;
     this.stats = stats;
     this.serving = serving;
@@ -165,7 +166,7 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
         return new ContractParser(source);
       }
     }
-    StructType existing = dataColumns(DeltaAppend.schemaOrNull(spark, path));
+    StructType existing = dataColumns(schemaOrNull(path));
     Dataset<String> values = records.select(col(StreamColumns.VALUE)).as(Encoders.STRING());
     Map<String, SchemaInference.Column> seen = SchemaInference.observe(values);
     StructType evolved = SchemaInference.evolve(existing, seen);
@@ -175,6 +176,14 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
       stats.newColumn(topic, column);
     }
     return new DiscoveredParser(evolved);
+  }
+
+  /** The table's schema, or null when there is no Delta table at {@code path} yet. */
+  private StructType schemaOrNull(String path) {
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return null;
+    }
+    return DeltaTable.forPath(spark, path).toDF().schema();
   }
 
   /** The record's columns of an existing topic table (the Kafka ones are the job's). */

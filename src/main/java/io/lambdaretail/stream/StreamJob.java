@@ -215,8 +215,8 @@ public final class StreamJob {
   }
 
   /**
-   * The Delta transaction id of this stream: stable for a checkpoint, so a restart from it skips
-   * the batches its tables already hold; a new checkpoint is a new stream.
+   * The stream id tagging its Delta appends (see IdempotentAppend): stable for a checkpoint, so a
+   * restart from it skips the batches its tables already hold; a new checkpoint is a new stream.
    */
   private String appId() {
     Path path = new Path(options.checkpoint());
