@@ -54,7 +54,7 @@ public final class ServingBench {
       createTopic(args[1], args[2], Integer.parseInt(args[3]));
     } else if (args.length == 3 && args[0].equals("drain")) {
       drain(args[1], args[2]);
-    } else if (args.length == 8 && args[0].equals("latency")) {
+    } else if ((args.length == 8 || args.length == 9) && args[0].equals("latency")) {
       latency(
           args[1],
           args[2],
@@ -62,11 +62,12 @@ public final class ServingBench {
           Integer.parseInt(args[4]),
           args[5],
           Integer.parseInt(args[6]),
-          args[7]);
+          args[7],
+          args.length == 9 ? Integer.parseInt(args[8]) : 0);
     } else {
       System.err.println(
           "usage: ServingBench drain BOOTSTRAP TOPIC | latency BOOTSTRAP TOPIC RATE SECONDS"
-              + " CASSANDRA_HOST PORT KEYSPACE");
+              + " CASSANDRA_HOST PORT KEYSPACE [WARMUP_SECONDS]");
       System.exit(2);
     }
   }
@@ -119,8 +120,20 @@ public final class ServingBench {
     }
   }
 
+  /**
+   * @param warmup seconds of views at the same rate before the measured ones (no tracers): a
+   *     stream's first micro-batches run cold code (JIT, first state store loads, first Cassandra
+   *     statements), which a stream that runs all day pays once
+   */
   private static void latency(
-      String bootstrap, String topic, int rate, int seconds, String host, int port, String keyspace)
+      String bootstrap,
+      String topic,
+      int rate,
+      int seconds,
+      String host,
+      int port,
+      String keyspace,
+      int warmup)
       throws Exception {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -133,29 +146,30 @@ public final class ServingBench {
     // VISITORS visitors; every TRACER_EVERY-th view is of a product of its own, named after its
     // send time, whose row in item_activity_by_hour tells when it became visible
     List<String> products = new ArrayList<>(n / TRACER_EVERY + 1);
+    int warm = rate * warmup;
     long start = System.nanoTime();
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-      for (int i = 0; i < n; i++) {
-        long due = start + (long) (i * (1e9 / rate));
+      for (int i = -warm; i < n; i++) {
+        long due = start + (long) ((i + warm) * (1e9 / rate));
         long wait = due - System.nanoTime();
         if (wait > 0) {
           Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
         long now = System.currentTimeMillis();
         String product;
-        if (i % TRACER_EVERY == 0) {
+        if (i >= 0 && i % TRACER_EVERY == 0) {
           product = "lat-" + now + "-" + i;
           products.add(product);
         } else {
-          product = "p" + (i % CATALOGUE);
+          product = "p" + Math.floorMod(i, CATALOGUE);
         }
         String value =
             String.format(
                 Locale.ROOT,
                 "{\"browser_id\": \"bench%d\", \"user_id\": \"bench%d\", \"product_id\": \"%s\","
                     + " \"timestamp\": \"%s\"}",
-                i % VISITORS,
-                i % VISITORS,
+                Math.floorMod(i, VISITORS),
+                Math.floorMod(i, VISITORS),
                 product,
                 Instant.ofEpochMilli(now));
         producer.send(new ProducerRecord<>(topic, value));
@@ -188,9 +202,10 @@ public final class ServingBench {
     }
     System.out.printf(
         Locale.ROOT,
-        "{\"sent\": %d, \"tracers\": %d, \"visible\": %d, \"rate\": %d, \"p50_ms\": %d,"
+        "{\"warmup_seconds\": %d, \"sent\": %d, \"tracers\": %d, \"visible\": %d, \"rate\": %d, \"p50_ms\": %d,"
             + " \"p99_ms\": %d,"
             + " \"max_ms\": %d, \"per_minute\": [%s]}%n",
+        warmup,
         n,
         products.size(),
         latencies.size(),
