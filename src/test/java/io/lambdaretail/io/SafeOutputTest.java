@@ -106,17 +106,13 @@ class SafeOutputTest {
         .contains("\"kind\":\"recommendations\"")
         .contains("\"command\":\"recommend\"");
 
+    java.util.function.Consumer<String> failing =
+        d -> {
+          write(d, "half");
+          throw new IllegalStateException("executor lost");
+        };
     assertThatThrownBy(
-            () ->
-                SafeOutput.replace(
-                    CONF,
-                    out.toString(),
-                    "recommendations",
-                    "recommend",
-                    d -> {
-                      write(d, "half");
-                      throw new IllegalStateException("executor lost");
-                    }))
+            () -> SafeOutput.replace(CONF, out.toString(), "recommendations", "recommend", failing))
         .hasMessage("executor lost");
     assertThat(Files.readString(out.resolve("data.txt"))).isEqualTo("first");
     try (Stream<Path> siblings = Files.list(dir)) {
