@@ -63,6 +63,19 @@ public final class SafeOutput {
   public static void checkTable(
       Configuration conf, String option, String path, String kind, String partitionColumn) {
     String prefix = partitionColumn + "=";
+    checkLayout(conf, option, path, kind, name -> name.startsWith(prefix));
+  }
+
+  /**
+   * Refuses (exit 2) a directory a command adds to (a lake, a checkpoint) unless it is new, marked
+   * as {@code kind}, or holds only entries {@code known} accepts (hidden ones aside).
+   */
+  public static void checkLayout(
+      Configuration conf,
+      String option,
+      String path,
+      String kind,
+      java.util.function.Predicate<String> known) {
     check(
         conf,
         option,
@@ -73,7 +86,7 @@ public final class SafeOutput {
             Arrays.stream(children)
                 .map(c -> c.getPath().getName())
                 .filter(n -> !n.startsWith("_") && !n.startsWith("."))
-                .allMatch(n -> n.startsWith(prefix)));
+                .allMatch(known));
   }
 
   /**
@@ -249,8 +262,9 @@ public final class SafeOutput {
     }
     String names =
         Arrays.stream(children)
-            .limit(LISTED)
             .map(c -> c.getPath().getName() + (c.isDirectory() ? "/" : ""))
+            .sorted()
+            .limit(LISTED)
             .collect(Collectors.joining(", "));
     return children.length
         + " entries this command did not write ("

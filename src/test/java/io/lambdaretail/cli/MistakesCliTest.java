@@ -79,6 +79,12 @@ class MistakesCliTest {
         "a metrics file that is not a summary"
             + " | train-sales D/sales.csv --model-out D/new --metrics-out D/summary.txt"
             + " | for --metrics-out: the file exists and is not an earlier summary of train-sales",
+        "stream into a directory of the user's files"
+            + " | stream --bootstrap 127.0.0.1:1 --topics a --lake D/mine --checkpoint D/cp"
+            + " | for --lake: it holds 2 entries this command did not write (notes.txt, photos/)",
+        "stream with its checkpoint in a model"
+            + " | stream --bootstrap 127.0.0.1:1 --topics a --lake D/lake2 --checkpoint D/als-model"
+            + " | for --checkpoint: it holds an output of kind 'als'",
         "a Spark master Spark would refuse"
             + " | train-sales D/sales.csv --model-out D/new --master local[x]"
             + " | Invalid value 'local[x]' for --master: use local, local[N]",
