@@ -30,7 +30,8 @@ class MistakesCliTest {
   void fixtures() throws IOException {
     Files.writeString(
         dir.resolve("sales.csv"), "date,store_id,product_id,quantity\n2024-01-01,1,2,3\n");
-    Files.writeString(dir.resolve("interactions.csv"), "user_id,item_id\nu1,i1\n");
+    Files.writeString(dir.resolve("interactions.csv"), "user_id,item_id,weight\nu1,i1,1\n");
+    Files.writeString(dir.resolve("features.csv"), "item_id,category\ni1,toys\n");
     Files.writeString(dir.resolve("day.ndjson"), "{}\n");
     model("als-model", "als");
     model("sales-model", "sales-regression");
@@ -85,6 +86,15 @@ class MistakesCliTest {
         "stream with its checkpoint in a model"
             + " | stream --bootstrap 127.0.0.1:1 --topics a --lake D/lake2 --checkpoint D/als-model"
             + " | for --checkpoint: it holds an output of kind 'als'",
+        "train-als given a binary file as interactions"
+            + " | train-als --interactions D/mine/photos/cat.jpg --model-out D/new"
+            + " | for --interactions: it is neither CSV (named .csv) nor Parquet",
+        "train-als given a features CSV as interactions"
+            + " | train-als --interactions D/features.csv --model-out D/new"
+            + " | lacks the required column(s) [user_id, weight]",
+        "train-hybrid given a model directory as interactions"
+            + " | train-hybrid --interactions D/als-model --model-out D/new"
+            + " | for --interactions: it is a model or output directory",
         "a Spark master Spark would refuse"
             + " | train-sales D/sales.csv --model-out D/new --master local[x]"
             + " | Invalid value 'local[x]' for --master: use local, local[N]",
