@@ -197,6 +197,14 @@ public final class TrainHybridCommand implements Callable<Integer> {
     var settings = sparkOptions.settings("lambda-retail train-hybrid");
     // a missing input is invalid input: say so before Spark starts
     TrainingSets.requireInputs(settings.hadoopConfiguration(), options.input());
+    if (options.userFeatures() != null) {
+      TrainingSets.requireExists(
+          settings.hadoopConfiguration(), "--user-features", options.userFeatures());
+    }
+    if (options.itemFeatures() != null) {
+      TrainingSets.requireExists(
+          settings.hadoopConfiguration(), "--item-features", options.itemFeatures());
+    }
     overwrite.check(
         settings.hadoopConfiguration(), "--model-out", options.modelOut(), HybridModel.KIND);
     var spark = SparkSessions.create(settings);

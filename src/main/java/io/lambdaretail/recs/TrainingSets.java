@@ -245,7 +245,8 @@ public final class TrainingSets {
     }
   }
 
-  private static void requireExists(Configuration conf, String option, String path) {
+  /** Exit-2 error when {@code path} does not exist (checks before Spark starts). */
+  public static void requireExists(Configuration conf, String option, String path) {
     if (!exists(conf, new Path(path))) {
       throw Errors.tableNotFound(option, path);
     }

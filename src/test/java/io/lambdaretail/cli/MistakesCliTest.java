@@ -95,6 +95,10 @@ class MistakesCliTest {
         "train-hybrid given a model directory as interactions"
             + " | train-hybrid --interactions D/als-model --model-out D/new"
             + " | for --interactions: it is a model or output directory",
+        "train-hybrid with a features file that is not there"
+            + " | train-hybrid --interactions D/interactions.csv --item-features D/nope.csv"
+            + " --model-out D/new"
+            + " | --item-features",
         "a Spark master Spark would refuse"
             + " | train-sales D/sales.csv --model-out D/new --master local[x]"
             + " | Invalid value 'local[x]' for --master: use local, local[N]",
