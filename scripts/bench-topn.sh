@@ -21,7 +21,7 @@ echo "$LINE"
   echo "## Top-N for all users, $(date -u +%Y-%m-%d)"
   echo
   echo "Command: \`scripts/bench-topn.sh $MODEL $K $REPEATS\` (local[2]). Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB."
-  echo "Both write every user's top-$K to Spark's noop sink, no exclusions; best of $REPEATS runs in one JVM."
+  echo "Both write every user's top-$K to Spark's noop sink, no exclusions; both models' factors loaded before the timers; best of $REPEATS runs in one JVM."
   echo
   echo "$LINE"
 } >> "$ROOT/BENCHMARKS.md"

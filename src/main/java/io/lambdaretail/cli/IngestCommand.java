@@ -6,6 +6,7 @@ import io.lambdaretail.ingest.IngestOptions;
 import io.lambdaretail.ingest.IngestOptions.Compression;
 import io.lambdaretail.ingest.IngestOptions.Format;
 import io.lambdaretail.ingest.IngestOptions.WriteMode;
+import io.lambdaretail.ingest.IngestOutputs;
 import io.lambdaretail.ingest.InputPlanner;
 import io.lambdaretail.spark.SparkSessions;
 import io.lambdaretail.spark.SparkSettings;
@@ -91,8 +92,9 @@ final class IngestCommand implements Callable<Integer> {
       paramLabel = "R",
       defaultValue = "1",
       description =
-          "Fail (exit 1) after writing when quarantined / input lines is above R (default:"
-              + " ${DEFAULT-VALUE}, never).")
+          "Fail (exit 1) without changing the table or the quarantine when quarantined / input"
+              + " lines is above R (the good rows are staged first); default ${DEFAULT-VALUE}:"
+              + " fail only when every line is bad.")
   double maxBadRatio;
 
   @Override
@@ -101,6 +103,7 @@ final class IngestCommand implements Callable<Integer> {
     SparkSettings settings = sparkOptions.settings("lambda-retail ingest");
     // a glob that matches nothing is invalid input: say so before Spark starts
     InputPlanner.requireMatches(settings.hadoopConfiguration(), options.input());
+    IngestOutputs.check(settings.hadoopConfiguration(), options);
     SparkSession spark = SparkSessions.create(settings);
     Summaries.emit(spec, common, new IngestJob(spark, options).run().toSummary());
     return ExitCodes.OK;

@@ -48,6 +48,7 @@ public final class PredictSalesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin SparkOptions sparkOptions;
+  @Mixin OverwriteOption overwrite;
 
   @Option(names = "--model", paramLabel = "PATH", description = "Model directory (required).")
   String model;
@@ -92,6 +93,7 @@ public final class PredictSalesCommand implements Callable<Integer> {
     Configuration conf = settings.hadoopConfiguration();
     SalesModelStore.requireSalesModel(conf, options.model());
     SalesCsv.requirePredictionColumns(conf, options.input());
+    overwrite.check(conf, "--output", options.output(), SalesPredictionJob.OUTPUT_KIND);
     SparkSession spark = SparkSessions.create(settings);
     Summaries.emit(spec, common, new SalesPredictionJob(spark, options).run().toSummary());
     return ExitCodes.OK;

@@ -6,6 +6,7 @@ import io.lambdaretail.recs.RecommendJob;
 import io.lambdaretail.recs.RecommendOptions;
 import io.lambdaretail.recs.RecommendOptions.Exclude;
 import io.lambdaretail.recs.RecommendOptions.Format;
+import io.lambdaretail.recs.RecommendationWriters;
 import io.lambdaretail.recs.RecommenderModels;
 import io.lambdaretail.spark.SparkSessions;
 import java.util.concurrent.Callable;
@@ -41,6 +42,7 @@ public final class RecommendCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin SparkOptions sparkOptions;
+  @Mixin OverwriteOption overwrite;
 
   @Option(
       names = "--model",
@@ -62,7 +64,11 @@ public final class RecommendCommand implements Callable<Integer> {
           "Ids to recommend for: one a line, or Parquet with user_id (default: all known users).")
   String users;
 
-  @Option(names = "--out", paramLabel = "PATH", description = "Output directory, replaced.")
+  @Option(
+      names = "--out",
+      paramLabel = "PATH",
+      description =
+          "Output directory: new, or an earlier output of recommend, replaced on success.")
   String out;
 
   @Option(
@@ -112,6 +118,8 @@ public final class RecommendCommand implements Callable<Integer> {
     var settings = sparkOptions.settings("lambda-retail recommend");
     // a wrong --model is invalid input: say so before Spark starts
     RecommenderModels.requireModel(settings.hadoopConfiguration(), options.model());
+    overwrite.check(
+        settings.hadoopConfiguration(), "--out", options.out(), RecommendationWriters.KIND);
     var spark = SparkSessions.create(settings);
     Summaries.emit(spec, common, new RecommendJob(spark, options).run().toSummary());
     return ExitCodes.OK;

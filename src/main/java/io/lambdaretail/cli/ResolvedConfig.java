@@ -1,6 +1,7 @@
 package io.lambdaretail.cli;
 
 import io.lambdaretail.config.ConfigResolver;
+import io.lambdaretail.config.PipelineConfigException;
 import io.lambdaretail.config.Secrets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,9 +11,9 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Runs before every command: refuses secrets given on the command line, and answers {@code
- * --print-config} with the command's resolved options (command line > config file > default) and
- * Spark settings, secrets masked, instead of running it.
+ * Runs before every command: refuses secrets given on the command line and a {@code --metrics-out}
+ * file it may not replace, and answers {@code --print-config} with the command's resolved options
+ * (command line > config file > default) and Spark settings, secrets masked, instead of running it.
  */
 final class ResolvedConfig implements CommandLine.IExecutionStrategy {
   private static final String PRINT_CONFIG = "--print-config";
@@ -24,6 +25,7 @@ final class ResolvedConfig implements CommandLine.IExecutionStrategy {
       command = command.subcommand();
     }
     refuseSecrets(command);
+    checkMetricsFile(command);
     if (command.hasMatchedOption(PRINT_CONFIG)) {
       CommandSpec spec = command.commandSpec();
       Map<String, Object> summary = Map.of("config", resolved(spec));
@@ -32,6 +34,23 @@ final class ResolvedConfig implements CommandLine.IExecutionStrategy {
       return ExitCodes.OK;
     }
     return new CommandLine.RunLast().execute(parseResult);
+  }
+
+  private static void checkMetricsFile(ParseResult command) {
+    CommandSpec spec = command.commandSpec();
+    OptionSpec metrics = spec.findOption("--metrics-out");
+    if (metrics == null || metrics.getValue() == null) {
+      return;
+    }
+    OptionSpec overwrite = spec.findOption("--overwrite");
+    try {
+      MetricsFile.check(
+          (java.nio.file.Path) metrics.getValue(),
+          spec.name(),
+          overwrite != null && Boolean.TRUE.equals(overwrite.getValue()));
+    } catch (PipelineConfigException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private static void refuseSecrets(ParseResult command) {

@@ -1,15 +1,24 @@
 package io.lambdaretail.cli;
 
 import io.lambdaretail.config.ConfigResolver;
+import io.lambdaretail.config.Errors;
 import io.lambdaretail.spark.SparkSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Options of commands that run Spark. Mixed into those subcommands with {@code @Mixin}. */
 public final class SparkOptions {
+  // the forms SparkContext accepts (SparkContext.createTaskScheduler)
+  private static final Pattern MASTER =
+      Pattern.compile(
+          "local(\\[(\\*|[1-9][0-9]*)(,\\s*[0-9]+)?])?"
+              + "|local-cluster\\[\\s*[0-9]+\\s*,\\s*[0-9]+\\s*,\\s*[0-9]+\\s*]"
+              + "|spark://\\S+|yarn|k8s://\\S+|mesos://\\S+");
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
@@ -37,6 +46,19 @@ public final class SparkOptions {
       merged.putAll(resolver.sparkConf());
     }
     merged.putAll(ConfigResolver.entriesOf(mixee, "conf", conf));
+    requireKnownMaster("--master", master);
+    requireKnownMaster("spark.master", merged.get("spark.master"));
     return new SparkSettings(appName, master, merged);
+  }
+
+  /** A master URL Spark would refuse only after starting (with a long trace): refused here. */
+  static void requireKnownMaster(String option, String url) {
+    if (url != null && !MASTER.matcher(url.trim()).matches()) {
+      throw Errors.invalid(
+          option,
+          url,
+          "use local, local[N], local[*], local[N,RETRIES], spark://HOST:PORT, yarn, k8s://URL"
+              + " or mesos://URL.");
+    }
   }
 }

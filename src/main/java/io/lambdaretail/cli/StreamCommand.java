@@ -7,6 +7,7 @@ import io.lambdaretail.spark.SparkSessions;
 import io.lambdaretail.spark.SparkSettings;
 import io.lambdaretail.stream.StreamJob;
 import io.lambdaretail.stream.StreamOptions;
+import io.lambdaretail.stream.StreamOutputs;
 import io.lambdaretail.stream.StreamScheduling;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -178,6 +179,7 @@ public final class StreamCommand implements Callable<Integer> {
     StreamOptions options = options();
     SparkSettings settings =
         StreamScheduling.withPools(sparkOptions.settings("lambda-retail stream"));
+    StreamOutputs.check(settings.hadoopConfiguration(), options);
     StreamJob job = new StreamJob(SparkSessions.create(settings), options);
     Summaries.emit(spec, common, job.run().toSummary());
     return ExitCodes.OK;

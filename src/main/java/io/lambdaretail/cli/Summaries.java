@@ -3,11 +3,6 @@ package io.lambdaretail.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +27,7 @@ public final class Summaries {
     spec.commandLine().getOut().println(json);
     spec.commandLine().getOut().flush();
     if (common.metricsOut() != null) {
-      write(common.metricsOut(), json);
+      MetricsFile.write(common.metricsOut(), json);
     }
   }
 
@@ -41,18 +36,6 @@ public final class Summaries {
       return JSON.writeValueAsString(doc);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("summary is not serialisable: " + e.getMessage(), e);
-    }
-  }
-
-  private static void write(Path file, String json) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, json + System.lineSeparator(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write --metrics-out " + file, e);
     }
   }
 }

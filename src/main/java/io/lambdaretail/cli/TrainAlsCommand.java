@@ -41,6 +41,7 @@ public final class TrainAlsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin SparkOptions sparkOptions;
+  @Mixin OverwriteOption overwrite;
 
   @Mixin TrainingInputOptions data;
 
@@ -118,7 +119,9 @@ public final class TrainAlsCommand implements Callable<Integer> {
       names = "--model-out",
       paramLabel = "PATH",
       defaultValue = TrainAlsOptions.DEFAULT_MODEL_OUT,
-      description = "Model directory, replaced on each run (default: ${DEFAULT-VALUE}).")
+      description =
+          "Model directory: new, or an earlier model of this command, replaced whole on"
+              + " success (default: ${DEFAULT-VALUE}).")
   String modelOut;
 
   @Override
@@ -127,6 +130,8 @@ public final class TrainAlsCommand implements Callable<Integer> {
     var settings = sparkOptions.settings("lambda-retail train-als");
     // a missing input is invalid input: say so before Spark starts
     TrainingSets.requireInputs(settings.hadoopConfiguration(), options.input());
+    overwrite.check(
+        settings.hadoopConfiguration(), "--model-out", options.modelOut(), TrainAlsJob.MODEL_KIND);
     var spark = SparkSessions.create(settings);
     Summaries.emit(spec, common, new TrainAlsJob(spark, options).run().toSummary());
     return ExitCodes.OK;

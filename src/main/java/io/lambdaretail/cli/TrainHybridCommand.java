@@ -3,6 +3,7 @@ package io.lambdaretail.cli;
 import io.lambdaretail.config.Errors;
 import io.lambdaretail.recs.TrainingSets;
 import io.lambdaretail.recs.hybrid.HybridConfig;
+import io.lambdaretail.recs.hybrid.HybridModel;
 import io.lambdaretail.recs.hybrid.Loss;
 import io.lambdaretail.recs.hybrid.Schedule;
 import io.lambdaretail.recs.hybrid.TrainHybridJob;
@@ -49,6 +50,7 @@ public final class TrainHybridCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin SparkOptions sparkOptions;
+  @Mixin OverwriteOption overwrite;
   @Mixin TrainingInputOptions data;
 
   @Option(
@@ -184,7 +186,9 @@ public final class TrainHybridCommand implements Callable<Integer> {
       names = "--model-out",
       paramLabel = "PATH",
       defaultValue = TrainHybridOptions.DEFAULT_MODEL_OUT,
-      description = "Model directory, replaced on each run (default: ${DEFAULT-VALUE}).")
+      description =
+          "Model directory: new, or an earlier model of this command, replaced whole on"
+              + " success (default: ${DEFAULT-VALUE}).")
   String modelOut;
 
   @Override
@@ -193,6 +197,16 @@ public final class TrainHybridCommand implements Callable<Integer> {
     var settings = sparkOptions.settings("lambda-retail train-hybrid");
     // a missing input is invalid input: say so before Spark starts
     TrainingSets.requireInputs(settings.hadoopConfiguration(), options.input());
+    if (options.userFeatures() != null) {
+      TrainingSets.requireExists(
+          settings.hadoopConfiguration(), "--user-features", options.userFeatures());
+    }
+    if (options.itemFeatures() != null) {
+      TrainingSets.requireExists(
+          settings.hadoopConfiguration(), "--item-features", options.itemFeatures());
+    }
+    overwrite.check(
+        settings.hadoopConfiguration(), "--model-out", options.modelOut(), HybridModel.KIND);
     var spark = SparkSessions.create(settings);
     Summaries.emit(spec, common, new TrainHybridJob(spark, options).run().toSummary());
     return ExitCodes.OK;

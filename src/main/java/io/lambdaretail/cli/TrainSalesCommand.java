@@ -1,12 +1,14 @@
 package io.lambdaretail.cli;
 
 import io.lambdaretail.sales.SalesCsv;
+import io.lambdaretail.sales.SalesModelStore;
 import io.lambdaretail.sales.SalesTrainingJob;
 import io.lambdaretail.sales.SalesTrainingOptions;
 import io.lambdaretail.sales.SalesTrainingOptions.Regressor;
 import io.lambdaretail.spark.SparkSessions;
 import io.lambdaretail.spark.SparkSettings;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -45,6 +47,7 @@ public final class TrainSalesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin SparkOptions sparkOptions;
+  @Mixin OverwriteOption overwrite;
 
   @Parameters(
       index = "0",
@@ -56,7 +59,9 @@ public final class TrainSalesCommand implements Callable<Integer> {
       names = "--model-out",
       paramLabel = "PATH",
       defaultValue = SalesTrainingOptions.DEFAULT_MODEL_OUT,
-      description = "Model directory, replaced on each run (default: ${DEFAULT-VALUE}).")
+      description =
+          "Model directory: new, or an earlier model of this command, replaced whole on"
+              + " success (default: ${DEFAULT-VALUE}).")
   String modelOut;
 
   @Option(
@@ -100,7 +105,10 @@ public final class TrainSalesCommand implements Callable<Integer> {
     SalesTrainingOptions options = options();
     SparkSettings settings = sparkOptions.settings("lambda-retail train-sales");
     // a missing column is invalid input: say so before Spark starts
-    SalesCsv.requireTrainingColumns(settings.hadoopConfiguration(), options.input());
+    Configuration conf = settings.hadoopConfiguration();
+    SalesCsv.requireTrainingColumns(conf, options.input());
+    overwrite.check(conf, "--model-out", options.modelOut(), SalesModelStore.KIND);
+    overwrite.check(conf, "--quarantine", options.quarantine(), SalesTrainingJob.QUARANTINE_KIND);
     SparkSession spark = SparkSessions.create(settings);
     Summaries.emit(spec, common, new SalesTrainingJob(spark, options).run().toSummary());
     return ExitCodes.OK;

@@ -89,15 +89,67 @@ public final class IngestJob {
     spark.sparkContext().register(stats, "ingest-stats");
     try {
       // read, parse, write the table; bad lines and counts come back on the side
-      writer(goodRows(bins, spool, stats, conf), Schemas.EVENT_DATE).save(options.output());
+      Dataset<Row> good = goodRows(bins, spool, stats, conf);
+      if (options.maxBadRatio() < 1) {
+        writeGuarded(good, conf, () -> result(units, bins.size(), stats.value(), 0), spool);
+      } else {
+        writer(good, Schemas.EVENT_DATE).save(options.output());
+      }
       writeQuarantine(quarantineRows(spool, conf), units, conf);
+      IngestOutputs.mark(conf, options);
+      IngestResult result =
+          result(units, bins.size(), stats.value(), System.currentTimeMillis() - started);
+      if (result.inputLines() > 0 && result.quarantined() == result.inputLines()) {
+        throw tooManyBad(result, "every line was bad", spool, conf, true);
+      }
+      return result;
     } finally {
       delete(spool, conf);
     }
-    IngestResult result =
-        result(units, bins.size(), stats.value(), System.currentTimeMillis() - started);
-    failIfTooManyBad(result);
-    return result;
+  }
+
+  /**
+   * With a --max-bad-ratio guard, the good rows go to a staging directory first and reach the table
+   * only when the ratio holds: a run above it changes neither the table nor the quarantine. Costs
+   * one more write and read of the good rows (Parquet), so only a guarded run pays it.
+   */
+  private void writeGuarded(
+      Dataset<Row> good,
+      Configuration conf,
+      java.util.function.Supplier<IngestResult> counts,
+      Path spool) {
+    Path staging = sibling(new Path(options.output()), "staging");
+    try {
+      good.write()
+          .mode("errorifexists")
+          .partitionBy(Schemas.EVENT_DATE)
+          .parquet(staging.toString());
+      IngestResult staged = counts.get();
+      if (staged.badRatio() > options.maxBadRatio()) {
+        throw tooManyBad(
+            staged,
+            String.format(
+                Locale.ROOT,
+                "above --max-bad-ratio %s; nothing was written",
+                options.maxBadRatio()),
+            spool,
+            conf,
+            false);
+      }
+      StructType schema = options.source().table();
+      Dataset<Row> rows =
+          spark
+              .read()
+              .schema(schema)
+              .parquet(staging.toString())
+              .select(
+                  java.util.Arrays.stream(schema.fieldNames())
+                      .map(org.apache.spark.sql.functions::col)
+                      .toArray(org.apache.spark.sql.Column[]::new));
+      writer(rows, Schemas.EVENT_DATE).save(options.output());
+    } finally {
+      delete(staging, conf);
+    }
   }
 
   private Dataset<Row> goodRows(
@@ -184,18 +236,38 @@ public final class IngestJob {
     return new IngestResult(options, files, tasks, stats.minDate(), stats.maxDate(), durationMs);
   }
 
-  private void failIfTooManyBad(IngestResult result) {
-    if (result.badRatio() > options.maxBadRatio()) {
-      throw new IngestFailedException(
-          String.format(
-              Locale.ROOT,
-              "%d of %d input lines (%.4f) were bad, above --max-bad-ratio %s; they are in %s",
-              result.quarantined(),
-              result.inputLines(),
-              result.badRatio(),
-              options.maxBadRatio(),
-              options.quarantine()));
+  /** The failure, with the commonest reasons read from the spool (the quarantine's rows). */
+  private IngestFailedException tooManyBad(
+      IngestResult result, String verdict, Path spool, Configuration conf, boolean quarantined) {
+    StringBuilder reasons = new StringBuilder();
+    if (exists(spool, conf)) {
+      for (Row r :
+          spark
+              .read()
+              .schema(SPOOL)
+              .json(spool.toString())
+              .groupBy("reason")
+              .count()
+              .orderBy(col("count").desc(), col("reason"))
+              .limit(2)
+              .collectAsList()) {
+        reasons
+            .append(reasons.length() == 0 ? "" : "; ")
+            .append(r.getLong(1))
+            .append(" x ")
+            .append(Errors.printable(String.valueOf(r.get(0))));
+      }
     }
+    return new IngestFailedException(
+        String.format(
+            Locale.ROOT,
+            "%d of %d input lines (%.4f) were bad, %s (%s)%s",
+            result.quarantined(),
+            result.inputLines(),
+            result.badRatio(),
+            verdict,
+            reasons,
+            quarantined ? "; they are in " + options.quarantine() : ""));
   }
 
   /**
@@ -217,9 +289,12 @@ public final class IngestJob {
 
   /** Beside the quarantine table, not inside it, so error-if-exists still sees a fresh path. */
   private Path spoolDir(Configuration conf) {
-    Path quarantine = new Path(options.quarantine());
-    String name = "_" + quarantine.getName() + "_spool_" + UUID.randomUUID();
-    Path parent = quarantine.getParent();
+    return sibling(new Path(options.quarantine()), "spool");
+  }
+
+  private static Path sibling(Path path, String what) {
+    String name = "_" + path.getName() + "_" + what + "_" + UUID.randomUUID();
+    Path parent = path.getParent();
     return parent == null ? new Path(name) : new Path(parent, name);
   }
 
@@ -236,7 +311,7 @@ public final class IngestJob {
       FileSystem fs = path.getFileSystem(conf);
       fs.delete(path, true);
     } catch (IOException e) {
-      LOG.warn("could not delete the quarantine spool {}: {}", path, e.getMessage());
+      LOG.warn("could not delete {}: {}", path, e.getMessage());
     }
   }
 }

@@ -50,16 +50,6 @@ public final class ModelStore {
     }
   }
 
-  /** Removes an old metadata.json first, so that a failed rewrite leaves no loadable model. */
-  public static void begin(Configuration conf, String dir) {
-    Path file = new Path(dir, METADATA);
-    try {
-      file.getFileSystem(conf).delete(file, false);
-    } catch (IOException e) {
-      throw new UncheckedIOException("while replacing " + file, e);
-    }
-  }
-
   /** Saves the index, the popularity list and the training pairs. */
   public static void saveCommon(
       String dir,

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.io.SafeOutput;
 import io.lambdaretail.recs.RecommendOptions.Exclude;
 import io.lambdaretail.recs.RecommendOptions.Format;
 import io.lambdaretail.spark.SparkSessions;
@@ -106,11 +107,18 @@ public final class RecommendJob {
 
   private void write(Dataset<Row> recs, RecommenderModel model) {
     if (options.out() != null) {
-      if (options.format() == Format.PARQUET) {
-        RecommendationWriters.parquet(recs, model.version(), options.out());
-      } else {
-        RecommendationWriters.ndjsonXz(recs, model.userKey(), options.out());
-      }
+      SafeOutput.replace(
+          spark.sparkContext().hadoopConfiguration(),
+          options.out(),
+          RecommendationWriters.KIND,
+          "recommend",
+          dir -> {
+            if (options.format() == Format.PARQUET) {
+              RecommendationWriters.parquet(recs, model.version(), dir);
+            } else {
+              RecommendationWriters.ndjsonXz(recs, model.userKey(), dir);
+            }
+          });
     }
     if (options.cassandra() != null) {
       CassandraRecsWriter.write(recs, model.version(), options.cassandra());

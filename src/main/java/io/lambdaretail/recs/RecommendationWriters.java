@@ -20,10 +20,14 @@ import org.apache.spark.sql.Row;
 
 /**
  * Writes top-N lists ({@link TopN#SCHEMA}). Every writer replaces its output, so a rerun never
- * mixes two runs' lists: {@code .ndjson.xz} and Parquet directories are overwritten, Cassandra
- * users' rows are replaced ({@link CassandraRecsWriter}).
+ * mixes two runs' lists: {@code .ndjson.xz} and Parquet directories are written to a fresh
+ * directory (the job's staging sibling of {@code --out}), Cassandra users' rows are replaced
+ * ({@link CassandraRecsWriter}).
  */
 public final class RecommendationWriters {
+  /** The output kind of recommendation lists ({@link io.lambdaretail.io.SafeOutput}). */
+  public static final String KIND = "recommendations";
+
   public static final String RANK = "rank";
   public static final String PRODUCT_ID = "product_id";
   public static final String SCORE = "score";

@@ -10,6 +10,8 @@ import static org.apache.spark.sql.functions.to_timestamp;
 import static org.apache.spark.sql.functions.when;
 
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.io.CsvHeader;
+import io.lambdaretail.io.SafeOutput;
 import io.lambdaretail.spark.LakeTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -170,10 +172,10 @@ public final class TrainingSets {
       requireExists(conf, "--transactions", input.transactions());
     }
     if (input.interactions() != null) {
-      requireExists(conf, "--interactions", input.interactions());
+      requireInteractions(conf, "--interactions", input.interactions());
     }
     if (input.testInteractions() != null) {
-      requireExists(conf, "--test-interactions", input.testInteractions());
+      requireInteractions(conf, "--test-interactions", input.testInteractions());
     }
   }
 
@@ -204,7 +206,47 @@ public final class TrainingSets {
     }
   }
 
-  private static void requireExists(Configuration conf, String option, String path) {
+  /**
+   * An interactions input is CSV whose header has the columns, or Parquet (its first data file
+   * starts with {@code PAR1}); a model or output directory, a binary file or a CSV of other columns
+   * is refused here, before Spark starts, with one line.
+   */
+  private static void requireInteractions(Configuration conf, String option, String path) {
+    requireExists(conf, option, path);
+    String hint =
+        "Pass "
+            + option
+            + " as CSV (with a header) or Parquet with user_id,item_id,weight and"
+            + " optionally timestamp.";
+    for (String marker : new String[] {ModelStore.METADATA, SafeOutput.MARKER}) {
+      if (exists(conf, new Path(path, marker))) {
+        throw Errors.invalid(option, path, "it is a model or output directory. " + hint);
+      }
+    }
+    if (isCsv(conf, path)) {
+      List<String> header = CsvHeader.read(conf, option, path);
+      List<String> missing = new ArrayList<>(INTERACTION_COLUMNS);
+      missing.removeAll(header);
+      if (!missing.isEmpty()) {
+        throw Errors.missingColumns(path, missing, header, hint);
+      }
+    } else if (!isParquetFile(conf, CsvHeader.firstFile(conf, option, path))) {
+      throw Errors.invalid(option, path, "it is neither CSV (named .csv) nor Parquet. " + hint);
+    }
+  }
+
+  private static boolean isParquetFile(Configuration conf, Path file) {
+    byte[] magic = new byte[4];
+    try (java.io.InputStream in = file.getFileSystem(conf).open(file)) {
+      return in.readNBytes(magic, 0, 4) == 4
+          && new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals("PAR1");
+    } catch (IOException e) {
+      throw new UncheckedIOException("while reading " + file, e);
+    }
+  }
+
+  /** Exit-2 error when {@code path} does not exist (checks before Spark starts). */
+  public static void requireExists(Configuration conf, String option, String path) {
     if (!exists(conf, new Path(path))) {
       throw Errors.tableNotFound(option, path);
     }

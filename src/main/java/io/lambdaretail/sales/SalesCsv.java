@@ -8,24 +8,12 @@ import static io.lambdaretail.spark.Schemas.STORE_ID;
 import static io.lambdaretail.spark.Schemas.YEAR;
 
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.io.CsvHeader;
 import io.lambdaretail.spark.Schemas;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -78,34 +66,9 @@ public final class SalesCsv {
     return header;
   }
 
-  /** The header of the first data file of {@code input} (a file, a directory or a glob). */
+  /** The header's column names of the input's first data file (exit 2 when there is none). */
   public static List<String> header(Configuration conf, String option, String input) {
-    Path file = firstFile(conf, option, input);
-    try {
-      FileSystem fs = file.getFileSystem(conf);
-      CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
-      InputStream raw = fs.open(file);
-      InputStream in = codec == null ? raw : codec.createInputStream(raw);
-      try (BufferedReader r =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line = r.readLine();
-        return line == null ? List.of() : parseHeader(line);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("while reading the header of " + file, e);
-    }
-  }
-
-  static List<String> parseHeader(String line) {
-    String clean = line.startsWith("\uFEFF") ? line.substring(1) : line;
-    return Arrays.stream(clean.split(",", -1))
-        .map(String::trim)
-        .map(
-            s ->
-                s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")
-                    ? s.substring(1, s.length() - 1)
-                    : s)
-        .toList();
+    return CsvHeader.read(conf, option, input);
   }
 
   /** Reads all columns as text, typed from {@link Schemas#SALES_CSV} where the name is known. */
@@ -124,35 +87,5 @@ public final class SalesCsv {
         .option("mode", "PERMISSIVE")
         .schema(schema)
         .csv(input);
-  }
-
-  private static Path firstFile(Configuration conf, String option, String input) {
-    try {
-      Path path = new Path(input);
-      FileSystem fs = path.getFileSystem(conf);
-      FileStatus[] matches = fs.globStatus(path);
-      for (FileStatus m : matches == null ? new FileStatus[0] : matches) {
-        Path found = m.isDirectory() ? firstDataFile(fs, m.getPath()) : m.getPath();
-        if (found != null) {
-          return found;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("while listing " + input, e);
-    }
-    throw Errors.inputNotFound(option, input);
-  }
-
-  private static Path firstDataFile(FileSystem fs, Path dir) throws IOException {
-    RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
-    while (files.hasNext()) {
-      Path p = files.next().getPath();
-      String name = p.getName();
-      // Spark and Hadoop write _SUCCESS, .crc and other hidden files beside the data
-      if (!name.startsWith("_") && !name.startsWith(".")) {
-        return p;
-      }
-    }
-    return null;
   }
 }

@@ -3,6 +3,7 @@ package io.lambdaretail.sales;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.io.SafeOutput;
 import io.lambdaretail.report.HtmlReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,8 +55,8 @@ public final class SalesModelStore {
   static final String HISTORY_LAST_PERIOD = "history_last_period";
 
   /**
-   * Writes the pipeline first (its overwrite clears the directory), then the state and the report,
-   * and metadata.json last, so a half-written dir fails to load.
+   * Writes the pipeline, the state, the report and metadata.json into a staging sibling that then
+   * replaces {@code dir} ({@link SafeOutput#replace}): a failed run leaves the old model whole.
    */
   static void save(
       SparkSession spark,
@@ -66,23 +67,29 @@ public final class SalesModelStore {
       HtmlReport report,
       Map<String, Object> metadata) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    delete(conf, new Path(dir, METADATA));
-    try {
-      pipeline.write().overwrite().save(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("while saving the sales model to " + dir, e);
-    }
-    levels.stores().write().mode("overwrite").parquet(dir + "/" + STORE_LEVELS);
-    levels.products().write().mode("overwrite").parquet(dir + "/" + PRODUCT_LEVELS);
-    levels.pairs().write().mode("overwrite").parquet(dir + "/" + PAIR_LEVELS);
-    history.write().mode("overwrite").parquet(dir + "/" + HISTORY);
-    report.write(conf, dir);
-    Path file = new Path(dir, METADATA);
-    try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
-      out.write(JSON.writeValueAsBytes(metadata));
-    } catch (IOException e) {
-      throw new UncheckedIOException("while writing " + file, e);
-    }
+    SafeOutput.replace(
+        conf,
+        dir,
+        KIND,
+        "train-sales",
+        staging -> {
+          try {
+            pipeline.write().overwrite().save(staging);
+          } catch (IOException e) {
+            throw new UncheckedIOException("while saving the sales model to " + dir, e);
+          }
+          levels.stores().write().mode("overwrite").parquet(staging + "/" + STORE_LEVELS);
+          levels.products().write().mode("overwrite").parquet(staging + "/" + PRODUCT_LEVELS);
+          levels.pairs().write().mode("overwrite").parquet(staging + "/" + PAIR_LEVELS);
+          history.write().mode("overwrite").parquet(staging + "/" + HISTORY);
+          report.write(conf, staging);
+          Path file = new Path(staging, METADATA);
+          try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
+            out.write(JSON.writeValueAsBytes(metadata));
+          } catch (IOException e) {
+            throw new UncheckedIOException("while writing " + file, e);
+          }
+        });
   }
 
   /** Fails with exit 2 unless {@code dir} holds a {@code metadata.json} of kind {@value #KIND}. */
@@ -124,13 +131,5 @@ public final class SalesModelStore {
             globalMean);
     return new SalesModel(
         PipelineModel.load(dir), levels, spark.read().parquet(dir + "/" + HISTORY), metadata);
-  }
-
-  private static void delete(Configuration conf, Path path) {
-    try {
-      path.getFileSystem(conf).delete(path, false);
-    } catch (IOException e) {
-      throw new UncheckedIOException("while replacing " + path, e);
-    }
   }
 }

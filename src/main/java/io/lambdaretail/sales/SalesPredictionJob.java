@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import io.lambdaretail.io.SafeOutput;
 import io.lambdaretail.sales.SalesModelStore.SalesModel;
 import io.lambdaretail.spark.SparkSessions;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ import org.apache.spark.sql.SparkSession;
  * over the history plus the input; the level tables are broadcast.
  */
 public final class SalesPredictionJob {
+  /** The output kind of {@code --output} ({@link SafeOutput}). */
+  public static final String OUTPUT_KIND = "sales-predictions";
+
   public static final String STATUS = "status";
   public static final String OK = "ok";
   public static final String UNKNOWN_STORE = "unknown_store";
@@ -77,13 +81,19 @@ public final class SalesPredictionJob {
     Dataset<Row> input = keyed(SalesCsv.read(spark, options.input(), header), header).cache();
     Dataset<Row> scored = score(model, input).cache();
     try {
-      scored
-          .select(outputColumns(header))
-          .write()
-          .mode("overwrite")
-          .option("header", "true")
-          .format(options.format().sparkName())
-          .save(options.output());
+      SafeOutput.replace(
+          spark.sparkContext().hadoopConfiguration(),
+          options.output(),
+          OUTPUT_KIND,
+          "predict-sales",
+          dir ->
+              scored
+                  .select(outputColumns(header))
+                  .write()
+                  .mode("overwrite")
+                  .option("header", "true")
+                  .format(options.format().sparkName())
+                  .save(dir));
       long cassandraRows = options.cassandra() == null ? -1 : writeCassandra(model, scored);
       Map<String, Long> byStatus = new TreeMap<>();
       for (Row r : scored.groupBy(STATUS).count().collectAsList()) {

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.io.SafeOutput;
 import io.lambdaretail.report.HtmlReport;
 import io.lambdaretail.sales.SalesTrainingResult.Counts;
 import io.lambdaretail.spark.SparkSessions;
@@ -47,6 +48,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SalesTrainingJob {
   private static final Logger LOG = LoggerFactory.getLogger(SalesTrainingJob.class);
+
+  /** The output kind of {@code --quarantine} ({@link SafeOutput}). */
+  public static final String QUARANTINE_KIND = "sales-quarantine";
 
   private final SparkSession spark;
   private final SalesTrainingOptions options;
@@ -81,7 +85,12 @@ public final class SalesTrainingJob {
     Dataset<Row> classified =
         SalesCleaning.classify(SalesCsv.read(spark, options.input(), header)).cache();
     Map<String, Long> reasons = reasonCounts(classified);
-    SalesCleaning.quarantine(classified).write().mode("overwrite").parquet(options.quarantine());
+    SafeOutput.replace(
+        spark.sparkContext().hadoopConfiguration(),
+        options.quarantine(),
+        QUARANTINE_KIND,
+        "train-sales",
+        dir -> SalesCleaning.quarantine(classified).write().mode("overwrite").parquet(dir));
     if (reasons.getOrDefault("", 0L) == 0) {
       classified.unpersist();
       Map<String, Long> rejected = new TreeMap<>(reasons);

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamJob {
   private static final String QUERY_NAME = "lambda-retail-stream";
-  private static final String SERVING_CHECKPOINT = "serving";
+  static final String SERVING_CHECKPOINT = "serving";
   private static final Logger LOG = LoggerFactory.getLogger(StreamJob.class);
 
   private final SparkSession spark;

@@ -12,11 +12,16 @@ import io.lambdaretail.ingest.IngestFixtures.Text;
 import io.lambdaretail.testing.SharedSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code lambda-retail ingest} through the real command line: exit codes, the one-line errors and
@@ -141,32 +146,82 @@ class IngestCliTest {
     assertThat(dir.resolve("out")).as("output").doesNotExist();
   }
 
-  @Test
-  void tooManyBadLinesExitWith1AfterWritingTheQuarantine(SparkSession spark) {
+  @ParameterizedTest
+  @ValueSource(strings = {"parquet", "delta"})
+  void tooManyBadLinesExitWith1AndLeaveTheTableAndTheQuarantineAsTheyWere(
+      String format, SparkSession spark) throws Exception {
     Path input = views();
     String output = dir.resolve("out").toString();
+    String[] args = {
+      "ingest",
+      "--source",
+      "pdpviews",
+      "--input",
+      input.toString(),
+      "--output",
+      output,
+      "--format",
+      format
+    };
+    assertThat(run(args)).as("first run; stderr: %s", err).isEqualTo(ExitCodes.OK);
+    Map<Path, byte[]> before = files(dir.resolve("out"), dir.resolve("out_quarantine"));
+    err.getBuffer().setLength(0);
 
-    int code =
-        run(
-            "ingest",
-            "--source",
-            "pdpviews",
-            "--input",
-            input.toString(),
-            "--output",
-            output,
-            "--max-bad-ratio",
-            "0.01");
+    String[] guarded =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--max-bad-ratio", "0.01"))
+            .toArray(String[]::new);
+    int code = run(guarded);
 
     assertThat(code).as("exit code; stderr: %s", err).isEqualTo(ExitCodes.FAILURE);
     assertThat(err.toString().lines()).as("stderr lines").hasSize(1);
     assertThat(err.toString())
         .as("stderr")
-        .contains("2 of 8 input lines (0.2500) were bad, above --max-bad-ratio 0.01");
-    assertThat(spark.read().parquet(output + "_quarantine").count())
-        .as("quarantine rows written before failing")
-        .isEqualTo(2);
-    assertThat(spark.read().parquet(output).count()).as("rows written").isEqualTo(6);
+        .contains("2 of 8 input lines (0.2500) were bad, above --max-bad-ratio 0.01; nothing was")
+        .contains("1 x ");
+    Map<Path, byte[]> after = files(dir.resolve("out"), dir.resolve("out_quarantine"));
+    assertThat(after.keySet())
+        .as("files of the table and the quarantine")
+        .isEqualTo(before.keySet());
+    before.forEach((f, bytes) -> assertThat(after.get(f)).as("%s", f).isEqualTo(bytes));
+    try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .as("no staging or spool left behind")
+          .containsExactlyInAnyOrder("in", "out", "out_quarantine");
+    }
+    assertThat(spark.read().format(format).load(output).count()).isEqualTo(6);
+  }
+
+  @Test
+  void aRunWhoseEveryLineIsBadExitsWith1(SparkSession spark) {
+    Text text = new Text();
+    text.add("{\"browser_id\":");
+    text.add("nope");
+    Path input = write(dir, "in/bad.ndjson", text.bytes());
+    String output = dir.resolve("out").toString();
+
+    int code =
+        run("ingest", "--source", "pdpviews", "--input", input.toString(), "--output", output);
+
+    assertThat(code).as("exit code; stderr: %s", err).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString().lines()).as("stderr lines").hasSize(1);
+    assertThat(err.toString())
+        .contains("2 of 2 input lines (1.0000) were bad, every line was bad")
+        .contains("they are in " + output + "_quarantine");
+    assertThat(spark.read().parquet(output + "_quarantine").count()).isEqualTo(2);
+  }
+
+  private static Map<Path, byte[]> files(Path... roots) throws java.io.IOException {
+    Map<Path, byte[]> files = new TreeMap<>();
+    for (Path root : roots) {
+      try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+        for (Path p : walk.filter(Files::isRegularFile).toList()) {
+          files.put(p, Files.readAllBytes(p));
+        }
+      }
+    }
+    return files;
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.lambdaretail.recs.als;
 
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.io.SafeOutput;
 import io.lambdaretail.recs.IdIndex;
 import io.lambdaretail.recs.ModelStore;
 import io.lambdaretail.recs.PopularityScorer;
@@ -22,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * pass per evaluation.
  */
 public final class TrainAlsJob {
+  /** The kind of the model directory it writes ({@code metadata.json} and its marker). */
+  public static final String MODEL_KIND = AlsModel.KIND;
+
   private static final Logger LOG = LoggerFactory.getLogger(TrainAlsJob.class);
   private static final DateTimeFormatter VERSION =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -149,8 +154,6 @@ public final class TrainAlsJob {
       IdIndex index,
       ALSModel model,
       PopularityScorer pop) {
-    String dir = options.modelOut();
-    ModelStore.begin(spark.sparkContext().hadoopConfiguration(), dir);
     Dataset<Row> train = split.train();
     if (refitEvents != null) {
       train = Splitter.all(refitEvents, options.weights()).train().cache();
@@ -158,14 +161,26 @@ public final class TrainAlsJob {
       model = fit(index, train, result.params());
       pop = PopularityScorer.fromTraining(train, index.itemIds());
     }
-    try {
-      model.write().overwrite().save(dir + "/" + AlsModel.ALS_DIR);
-    } catch (IOException e) {
-      throw new UncheckedIOException("while saving the ALS model to " + dir, e);
-    }
-    ModelStore.saveCommon(dir, index, pop, train);
-    report.write(spark.sparkContext().hadoopConfiguration(), dir);
-    ModelStore.commit(spark.sparkContext().hadoopConfiguration(), dir, metadata(result));
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    ALSModel fitted = model;
+    IdIndex ids = index;
+    PopularityScorer popularity = pop;
+    Dataset<Row> pairs = train;
+    SafeOutput.replace(
+        conf,
+        options.modelOut(),
+        AlsModel.KIND,
+        "train-als",
+        dir -> {
+          try {
+            fitted.write().overwrite().save(dir + "/" + AlsModel.ALS_DIR);
+          } catch (IOException e) {
+            throw new UncheckedIOException("while saving the ALS model to " + dir, e);
+          }
+          ModelStore.saveCommon(dir, ids, popularity, pairs);
+          report.write(conf, dir);
+          ModelStore.commit(conf, dir, metadata(result));
+        });
   }
 
   private Map<String, Object> metadata(TrainAlsResult result) {

@@ -76,7 +76,17 @@ public final class FeatureTables {
               + Arrays.toString(raw.columns())
               + ".");
     }
-    return toLong(raw);
+    LongTable table = toLong(raw);
+    if (table.featureColumns().isEmpty()) {
+      throw Errors.invalid(
+          option,
+          path,
+          "every column after the id is numeric "
+              + table.ignoredColumns()
+              + ", and a wide table's features are its non-numeric columns; give numeric features"
+              + " in the long layout id,feature,value.");
+    }
+    return table;
   }
 
   /** Converts a raw table (either layout); runs one aggregation to find numeric columns. */
@@ -91,6 +101,10 @@ public final class FeatureTables {
       if (!c.equals(id) && !numeric.contains(c)) {
         categorical.add(c);
       }
+    }
+    if (categorical.isEmpty()) {
+      // nothing to turn into features: no rows, and read() says why
+      return new LongTable(raw.limit(0).select(lit(null).as(ID)), "wide", categorical, numeric, 0);
     }
     return counted(wideRows(raw, id, categorical), "wide", categorical, numeric);
   }

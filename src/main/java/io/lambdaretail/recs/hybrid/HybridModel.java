@@ -1,5 +1,6 @@
 package io.lambdaretail.recs.hybrid;
 
+import io.lambdaretail.io.SafeOutput;
 import io.lambdaretail.recs.Interactions;
 import io.lambdaretail.recs.ModelLoader;
 import io.lambdaretail.recs.ModelStore;
@@ -10,6 +11,7 @@ import io.lambdaretail.recs.UserKey;
 import io.lambdaretail.report.HtmlReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -36,8 +38,9 @@ public final class HybridModel implements RecommenderModel {
   }
 
   /**
-   * Saves a fitted model: the hybrid parts, then the id index, popularity list, training pairs and
-   * report.html, then metadata.json (with {@code kind} and {@code components} added) last.
+   * Saves a fitted model: the hybrid parts, the id index, popularity list, training pairs,
+   * report.html and metadata.json (with {@code kind} and {@code components} added), into a staging
+   * sibling that then replaces {@code dir} ({@link SafeOutput#replace}).
    */
   public static void save(
       SparkSession spark,
@@ -47,14 +50,21 @@ public final class HybridModel implements RecommenderModel {
       Dataset<Row> train,
       HtmlReport report,
       Map<String, Object> metadata) {
-    ModelStore.begin(spark.sparkContext().hadoopConfiguration(), dir);
-    HybridStore.save(spark, dir, fitted.users(), fitted.items(), fitted.factors());
-    ModelStore.saveCommon(dir, fitted.index(), popularity, train);
-    report.write(spark.sparkContext().hadoopConfiguration(), dir);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
     Map<String, Object> m = new LinkedHashMap<>(metadata);
     m.put(ModelStore.KIND, KIND);
     m.put(COMPONENTS, fitted.factors().components());
-    ModelStore.commit(spark.sparkContext().hadoopConfiguration(), dir, m);
+    SafeOutput.replace(
+        conf,
+        dir,
+        KIND,
+        "train-hybrid",
+        staging -> {
+          HybridStore.save(spark, staging, fitted.users(), fitted.items(), fitted.factors());
+          ModelStore.saveCommon(staging, fitted.index(), popularity, train);
+          report.write(conf, staging);
+          ModelStore.commit(conf, staging, m);
+        });
   }
 
   @Override

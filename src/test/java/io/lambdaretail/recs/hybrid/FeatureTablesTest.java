@@ -53,6 +53,15 @@ class FeatureTablesTest {
   }
 
   @Test
+  void anAllNumericWideTableIsRefusedWithTheReason(SparkSession spark) throws IOException {
+    String path = csv("numbers.csv", "product_id,price,weight", "p1,3.29,0.5", "p2,39.69,1.5");
+    assertThatThrownBy(() -> FeatureTables.read(spark, "--item-features", path))
+        .isInstanceOf(PipelineConfigException.class)
+        .hasMessageContaining("for --item-features: every column after the id is numeric [price,")
+        .hasMessageContaining("long layout id,feature,value");
+  }
+
+  @Test
   void longTableWithAndWithoutValues(SparkSession spark) throws IOException {
     String path = csv("u.csv", "id,feature,value", "u1,country=FR,", "u1,vip,2.5", "u2,x,abc");
     FeatureTables.LongTable t = FeatureTables.read(spark, "--user-features", path);
