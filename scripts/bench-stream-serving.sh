@@ -12,7 +12,7 @@
 #   (c) the same plus Cassandra: per-topic table, and the speed layer's query (item_activity_by_hour,
 #       sessions_by_user) beside the lake query;
 #   (c') (c) with --cassandra-topic-tables none: the serving tables only;
-#   (d) latency: `stream --trigger 1s --lake-trigger LAKE_TRIGGER` (env, default 1m) with Cassandra,
+#   (d) latency: `stream --trigger 1s --lake-trigger LAKE_TRIGGER` (env, default 10s) with Cassandra,
 #       on the lake (c) filled (EVENTS views already
 #       in it), while page views are sent at RATE/s and then RATE2/s (10,000 products, 5,000
 #       visitors); every tenth view is a tracer, of a product of its own named after its send time:
@@ -28,7 +28,7 @@ RATE=${2:-200}
 SECONDS_LAT=${3:-60}
 RATE2=${4:-2000}
 SOAK=${5:-600}
-LAKE_TRIGGER=${LAKE_TRIGGER:-1m}
+LAKE_TRIGGER=${LAKE_TRIGGER:-10s}
 WARMUP=${WARMUP:-30}
 WORK=${LR_BENCH_DIR:-$ROOT/target/bench-stream-serving}
 LR="$ROOT/scripts/lambda-retail"
