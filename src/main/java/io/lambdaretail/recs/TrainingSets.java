@@ -13,6 +13,7 @@ import io.lambdaretail.config.Errors;
 import io.lambdaretail.io.CsvHeader;
 import io.lambdaretail.io.SafeOutput;
 import io.lambdaretail.spark.LakeTables;
+import io.lambdaretail.spark.Schemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -54,19 +55,42 @@ public final class TrainingSets {
     return LakeTables.read(spark, path);
   }
 
+  /**
+   * Exit 2 when a table lacks what its option needs (e.g. the transactions table given as
+   * --pdpviews): said here from the schema, before any job runs, not by Spark's analyser.
+   */
+  private static void requireColumns(
+      Dataset<Row> table, String option, String path, String source, UserKey key, String column) {
+    List<String> found = Arrays.asList(table.columns());
+    List<String> missing = new ArrayList<>();
+    for (String c : List.of(key.column(), column, Schemas.EVENT_TIME)) {
+      if (!found.contains(c)) {
+        missing.add(c);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw Errors.missingColumns(
+          path,
+          missing,
+          found,
+          "Pass " + option + " the table 'ingest --source " + source + "' wrote.");
+    }
+  }
+
   /** Page views and order lines as events keyed by {@code key}. */
   public static Dataset<Row> lakeEvents(
       SparkSession spark, String pdpviews, String transactions, UserKey key, FeedbackWeights w) {
     Dataset<Row> events = null;
     if (pdpviews != null && w.viewWeight() > 0) {
-      events =
-          ImplicitFeedback.viewEvents(
-              readLake(spark, "--pdpviews", pdpviews), key.column(), w.viewWeight());
+      Dataset<Row> views = readLake(spark, "--pdpviews", pdpviews);
+      requireColumns(views, "--pdpviews", pdpviews, "pdpviews", key, Schemas.PRODUCT_ID);
+      events = ImplicitFeedback.viewEvents(views, key.column(), w.viewWeight());
     }
     if (transactions != null && w.purchaseWeight() > 0) {
+      Dataset<Row> orders = readLake(spark, "--transactions", transactions);
+      requireColumns(orders, "--transactions", transactions, "transactions", key, Schemas.ITEMS);
       Dataset<Row> bought =
-          ImplicitFeedback.purchaseEvents(
-              readLake(spark, "--transactions", transactions), key.column(), w.purchaseWeight());
+          ImplicitFeedback.purchaseEvents(orders, key.column(), w.purchaseWeight());
       events = events == null ? bought : events.unionByName(bought);
     }
     if (events == null) {

@@ -74,6 +74,25 @@ class TrainingSetsTest {
         .hasMessageContaining("--pdpviews '" + missing + "' does not exist");
   }
 
+  @Test
+  void theOrdersTableGivenAsViewsIsAUserErrorNamingTheMissingColumn(
+      SparkSession spark, @TempDir Path dir) {
+    Dataset<Row> orders =
+        spark.createDataFrame(
+            List.of(RowFactory.create("u1", "b1", "o1", T, List.of(), null, D)),
+            Schemas.TRANSACTIONS_TABLE);
+    String ordersPath = dir.resolve("transactions").toString();
+    orders.write().partitionBy(Schemas.EVENT_DATE).parquet(ordersPath);
+
+    assertThatThrownBy(
+            () ->
+                TrainingSets.lakeEvents(
+                    spark, ordersPath, null, UserKey.USER_ID, FeedbackWeights.ORIGINAL))
+        .isInstanceOf(PipelineConfigException.class)
+        .hasMessageContaining("lacks the required column(s) [product_id]")
+        .hasMessageContaining("Pass --pdpviews the table 'ingest --source pdpviews' wrote.");
+  }
+
   private static Map<String, Double> weights(Dataset<Row> events) {
     Map<String, Double> m = new HashMap<>();
     for (Row r : ImplicitFeedback.aggregate(events, 0, T).collectAsList()) {
