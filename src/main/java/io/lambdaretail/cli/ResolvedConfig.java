@@ -25,7 +25,6 @@ final class ResolvedConfig implements CommandLine.IExecutionStrategy {
       command = command.subcommand();
     }
     refuseSecrets(command);
-    checkMetricsFile(command);
     if (command.hasMatchedOption(PRINT_CONFIG)) {
       CommandSpec spec = command.commandSpec();
       Map<String, Object> summary = Map.of("config", resolved(spec));
@@ -33,6 +32,8 @@ final class ResolvedConfig implements CommandLine.IExecutionStrategy {
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     }
+    // after --print-config, which writes no summary
+    checkMetricsFile(command);
     return new CommandLine.RunLast().execute(parseResult);
   }
 

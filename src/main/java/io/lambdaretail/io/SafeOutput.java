@@ -142,6 +142,8 @@ public final class SafeOutput {
    */
   public static void replace(
       Configuration conf, String path, String kind, String command, Consumer<String> writer) {
+    // the rules no --overwrite lifts hold here too, whoever called without the command's check
+    check(conf, "the output", path, kind, true);
     Path target = new Path(path);
     Path staging = sibling(target, "staging");
     FileSystem fs;

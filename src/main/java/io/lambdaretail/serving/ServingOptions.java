@@ -50,38 +50,6 @@ public record ServingOptions(
     topicTables = topicTables == null ? null : Set.copyOf(topicTables);
   }
 
-  /** Every topic gets its own table. */
-  public ServingOptions(
-      String host,
-      int port,
-      String keyspace,
-      Replication replication,
-      Map<String, List<String>> topicKeys,
-      Duration sessionGap,
-      Duration trendWindow,
-      Duration trendTtl,
-      String itemCategories,
-      int retries,
-      Duration retryBackoff,
-      Duration watermark,
-      int maxInFlight) {
-    this(
-        host,
-        port,
-        keyspace,
-        replication,
-        topicKeys,
-        sessionGap,
-        trendWindow,
-        trendTtl,
-        itemCategories,
-        retries,
-        retryBackoff,
-        watermark,
-        maxInFlight,
-        null);
-  }
-
   /** Whether {@code topic}'s records are written to a Cassandra table of its own. */
   public boolean hasTopicTable(String topic) {
     return topicTables == null || topicTables.contains(topic);

@@ -31,36 +31,6 @@ public record StreamOptions(
     ServingOptions cassandra,
     Duration lakeTrigger) {
 
-  /** Both queries at {@code trigger}. */
-  public StreamOptions(
-      String bootstrap,
-      List<String> topics,
-      String topicPattern,
-      String lake,
-      String checkpoint,
-      Duration trigger,
-      boolean availableNow,
-      String startingOffsets,
-      long maxOffsetsPerTrigger,
-      int optimizeEvery,
-      Map<String, String> kafkaOptions,
-      ServingOptions cassandra) {
-    this(
-        bootstrap,
-        topics,
-        topicPattern,
-        lake,
-        checkpoint,
-        trigger,
-        availableNow,
-        startingOffsets,
-        maxOffsetsPerTrigger,
-        optimizeEvery,
-        kafkaOptions,
-        cassandra,
-        null);
-  }
-
   /** Without Cassandra: the lake only. */
   public StreamOptions(
       String bootstrap,
@@ -86,6 +56,7 @@ public record StreamOptions(
         maxOffsetsPerTrigger,
         optimizeEvery,
         kafkaOptions,
+        null,
         null);
   }
 }

@@ -127,7 +127,8 @@ class ServeIT {
             0,
             Map.of(),
             // the page views only in the serving tables: no table of their records
-            cassandra(e, keyspace, items, Set.of("transactions"))));
+            cassandra(e, keyspace, items, Set.of("transactions")),
+            null));
   }
 
   private ServeJob serve(SparkSession spark, Endpoints e, String keyspace, Path items) {

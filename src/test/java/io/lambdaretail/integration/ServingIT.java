@@ -237,7 +237,8 @@ class ServingIT {
             1,
             Duration.ofMillis(200),
             Duration.ofMinutes(15),
-            16);
+            16,
+            null);
     return new StreamOptions(
         e.kafkaBootstrap(),
         List.of(),
@@ -250,6 +251,7 @@ class ServingIT {
         0,
         0,
         Map.of(),
-        cassandra);
+        cassandra,
+        null);
   }
 }

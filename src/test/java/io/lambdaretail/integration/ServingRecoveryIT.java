@@ -205,7 +205,8 @@ class ServingRecoveryIT {
             2,
             Duration.ofSeconds(1),
             Duration.ofHours(1),
-            64);
+            64,
+            null);
     return new StreamOptions(
         e.kafkaBootstrap(),
         List.of("pdpviews", "transactions", "deals"),
@@ -218,7 +219,8 @@ class ServingRecoveryIT {
         0,
         0,
         Map.of(),
-        cassandra);
+        cassandra,
+        null);
   }
 
   private static void runToEnd(Path log, String[] args, int expectedExit) throws Exception {

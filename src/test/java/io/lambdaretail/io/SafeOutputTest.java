@@ -127,6 +127,23 @@ class SafeOutputTest {
     }
   }
 
+  @Test
+  void replacingNeverTouchesALakeWhoeverCallsIt() throws IOException {
+    Path lake = Files.createDirectories(dir.resolve("lake/raw/_delta_log")).getParent().getParent();
+    Path log = Files.writeString(lake.resolve("raw/_delta_log/0.json"), "{}");
+
+    assertThatThrownBy(
+            () ->
+                SafeOutput.replace(
+                    CONF, lake.toString(), "recommendations", "recommend", d -> write(d, "x")))
+        .isInstanceOf(PipelineConfigException.class)
+        .hasMessageContaining("it holds a Delta table or a lake");
+    assertThat(Files.readString(log)).isEqualTo("{}");
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertThat(siblings).containsExactly(lake);
+    }
+  }
+
   private static void write(String dir, String text) {
     try {
       Files.createDirectories(Path.of(dir));

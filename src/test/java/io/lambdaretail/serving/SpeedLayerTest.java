@@ -74,7 +74,8 @@ class SpeedLayerTest {
             0,
             Duration.ofSeconds(1),
             Duration.ofHours(1),
-            4);
+            4,
+            null);
     table = "speed_" + Math.abs(System.nanoTime());
     query =
         SpeedLayer.updates(

@@ -104,7 +104,13 @@ public final class FeatureTables {
     }
     if (categorical.isEmpty()) {
       // nothing to turn into features: no rows, and read() says why
-      return new LongTable(raw.limit(0).select(lit(null).as(ID)), "wide", categorical, numeric, 0);
+      Dataset<Row> none =
+          raw.limit(0)
+              .select(
+                  lit(null).cast("string").as(ID),
+                  lit(null).cast("string").as(FEATURE),
+                  lit(null).cast("float").as(VALUE));
+      return new LongTable(none, "wide", categorical, numeric, 0);
     }
     return counted(wideRows(raw, id, categorical), "wide", categorical, numeric);
   }
