@@ -8,6 +8,7 @@ import io.lambdaretail.recs.RecommendOptions.Exclude;
 import io.lambdaretail.recs.RecommendOptions.Format;
 import io.lambdaretail.recs.RecommendationWriters;
 import io.lambdaretail.recs.RecommenderModels;
+import io.lambdaretail.recs.UserList;
 import io.lambdaretail.spark.SparkSessions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,7 +62,8 @@ public final class RecommendCommand implements Callable<Integer> {
       names = "--users",
       paramLabel = "PATH",
       description =
-          "Ids to recommend for: one a line, or Parquet with user_id (default: all known users).")
+          "Ids to recommend for: one a line, or CSV (with a header) or Parquet with a user_id or"
+              + " browser_id column (default: all known users).")
   String users;
 
   @Option(
@@ -118,6 +120,9 @@ public final class RecommendCommand implements Callable<Integer> {
     var settings = sparkOptions.settings("lambda-retail recommend");
     // a wrong --model is invalid input: say so before Spark starts
     RecommenderModels.requireModel(settings.hadoopConfiguration(), options.model());
+    if (options.users() != null) {
+      UserList.require(settings.hadoopConfiguration(), options.users());
+    }
     overwrite.check(
         settings.hadoopConfiguration(), "--out", options.out(), RecommendationWriters.KIND);
     var spark = SparkSessions.create(settings);

@@ -1,5 +1,6 @@
 package io.lambdaretail.cli;
 
+import io.lambdaretail.io.SafeOutput;
 import io.lambdaretail.recs.TrainingSets;
 import io.lambdaretail.recs.als.AlsParams;
 import io.lambdaretail.recs.als.TrainAlsJob;
@@ -132,6 +133,8 @@ public final class TrainAlsCommand implements Callable<Integer> {
     TrainingSets.requireInputs(settings.hadoopConfiguration(), options.input());
     overwrite.check(
         settings.hadoopConfiguration(), "--model-out", options.modelOut(), TrainAlsJob.MODEL_KIND);
+    SafeOutput.checkCheckpoints(
+        settings.hadoopConfiguration(), "--checkpoint-dir", options.checkpointDir());
     var spark = SparkSessions.create(settings);
     Summaries.emit(spec, common, new TrainAlsJob(spark, options).run().toSummary());
     return ExitCodes.OK;

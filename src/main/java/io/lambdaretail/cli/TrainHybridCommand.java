@@ -1,6 +1,7 @@
 package io.lambdaretail.cli;
 
 import io.lambdaretail.config.Errors;
+import io.lambdaretail.io.SafeOutput;
 import io.lambdaretail.recs.TrainingSets;
 import io.lambdaretail.recs.hybrid.HybridConfig;
 import io.lambdaretail.recs.hybrid.HybridModel;
@@ -207,6 +208,10 @@ public final class TrainHybridCommand implements Callable<Integer> {
     }
     overwrite.check(
         settings.hadoopConfiguration(), "--model-out", options.modelOut(), HybridModel.KIND);
+    SafeOutput.checkCheckpoints(
+        settings.hadoopConfiguration(),
+        "the checkpoints beside --model-out",
+        TrainHybridJob.checkpointDir(options));
     var spark = SparkSessions.create(settings);
     Summaries.emit(spec, common, new TrainHybridJob(spark, options).run().toSummary());
     return ExitCodes.OK;

@@ -25,9 +25,29 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
 public final class CsvHeader {
   private CsvHeader() {}
 
-  /** The header of the first data file of {@code input} (a file, a directory or a glob). */
+  // a header longer than this is not a header (a binary file may have no line break at all)
+  private static final int MAX_HEADER_CHARS = 64 * 1024;
+
+  /**
+   * The header of the first data file of {@code input} (a file, a directory or a glob); exit 2 when
+   * {@code input} is a model or output directory or its first line is binary content.
+   */
   public static List<String> read(Configuration conf, String option, String input) {
+    InputFiles.requireNotOutput(conf, option, input, "Pass a CSV file with a header line.");
     Path file = firstFile(conf, option, input);
+    String line = firstLine(conf, file);
+    if (line != null && InputFiles.isBinary(line)) {
+      throw Errors.invalid(
+          option,
+          input,
+          "it is not CSV text: "
+              + (InputFiles.isParquet(conf, file) ? "it is Parquet" : "its first line is binary")
+              + ". Pass a CSV file with a header line.");
+    }
+    return line == null ? List.of() : parseHeader(line);
+  }
+
+  private static String firstLine(Configuration conf, Path file) {
     try {
       FileSystem fs = file.getFileSystem(conf);
       CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
@@ -35,8 +55,16 @@ public final class CsvHeader {
       InputStream in = codec == null ? raw : codec.createInputStream(raw);
       try (BufferedReader r =
           new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line = r.readLine();
-        return line == null ? List.of() : parseHeader(line);
+        StringBuilder line = new StringBuilder();
+        int c = r.read();
+        if (c < 0) {
+          return null;
+        }
+        while (c >= 0 && c != '\n' && line.length() < MAX_HEADER_CHARS) {
+          line.append((char) c);
+          c = r.read();
+        }
+        return line.toString();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("while reading the header of " + file, e);

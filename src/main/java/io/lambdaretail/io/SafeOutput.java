@@ -34,10 +34,12 @@ public final class SafeOutput {
   /** Marks a directory as a command's output: {@code {"kind": ..., "command": ...}}. */
   public static final String MARKER = "_lambda_retail.json";
 
-  private static final String MODEL_METADATA = "metadata.json";
+  private static final String MODEL_METADATA = InputFiles.MODEL_METADATA;
   private static final String DELTA_LOG = "_delta_log";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LISTED = 3;
+  private static final java.util.regex.Pattern SPARK_CHECKPOINT =
+      java.util.regex.Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
   private static final String OVERWRITE_HINT =
       "; choose a new path, or pass --overwrite to replace it";
 
@@ -87,6 +89,16 @@ public final class SafeOutput {
                 .map(c -> c.getPath().getName())
                 .filter(n -> !n.startsWith("_") && !n.startsWith("."))
                 .allMatch(known));
+  }
+
+  /**
+   * Refuses (exit 2) a directory Spark is to checkpoint into unless it is new or holds only the
+   * UUID-named directories {@code SparkContext.setCheckpointDir} makes: Spark adds such a directory
+   * to whatever is there, so a user's directory or a regular file would get our files.
+   */
+  public static void checkCheckpoints(Configuration conf, String option, String path) {
+    checkLayout(
+        conf, option, path, "spark-checkpoints", name -> SPARK_CHECKPOINT.matcher(name).matches());
   }
 
   /**

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.trim;
 
 import io.lambdaretail.config.Errors;
 import io.lambdaretail.io.SafeOutput;
@@ -78,18 +77,7 @@ public final class RecommendJob {
     if (options.users() == null) {
       return model.users();
     }
-    String path = options.users();
-    TrainingSets.requireExists(spark, "--users", path);
-    if (TrainingSets.isParquet(spark, path)) {
-      return spark.read().parquet(path).select(col(USER_ID).cast("string").as(USER_ID)).distinct();
-    }
-    return spark
-        .read()
-        .text(path)
-        .select(trim(col("value")).as(USER_ID))
-        .filter(col(USER_ID).notEqual(""))
-        .filter(not(col(USER_ID).isin(UserKey.USER_ID.column(), UserKey.BROWSER_ID.column())))
-        .distinct();
+    return UserList.read(spark, options.users());
   }
 
   private Dataset<Row> withExclusions(Dataset<Row> users, RecommenderModel model) {

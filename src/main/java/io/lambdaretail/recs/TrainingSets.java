@@ -11,7 +11,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.lambdaretail.config.Errors;
 import io.lambdaretail.io.CsvHeader;
-import io.lambdaretail.io.SafeOutput;
+import io.lambdaretail.io.InputFiles;
 import io.lambdaretail.spark.LakeTables;
 import io.lambdaretail.spark.Schemas;
 import java.io.IOException;
@@ -242,11 +242,7 @@ public final class TrainingSets {
             + option
             + " as CSV (with a header) or Parquet with user_id,item_id,weight and"
             + " optionally timestamp.";
-    for (String marker : new String[] {ModelStore.METADATA, SafeOutput.MARKER}) {
-      if (exists(conf, new Path(path, marker))) {
-        throw Errors.invalid(option, path, "it is a model or output directory. " + hint);
-      }
-    }
+    InputFiles.requireNotOutput(conf, option, path, hint);
     if (isCsv(conf, path)) {
       List<String> header = CsvHeader.read(conf, option, path);
       List<String> missing = new ArrayList<>(INTERACTION_COLUMNS);
@@ -254,33 +250,15 @@ public final class TrainingSets {
       if (!missing.isEmpty()) {
         throw Errors.missingColumns(path, missing, header, hint);
       }
-    } else if (!isParquetFile(conf, CsvHeader.firstFile(conf, option, path))) {
+    } else if (!InputFiles.isParquet(conf, CsvHeader.firstFile(conf, option, path))) {
       throw Errors.invalid(option, path, "it is neither CSV (named .csv) nor Parquet. " + hint);
-    }
-  }
-
-  private static boolean isParquetFile(Configuration conf, Path file) {
-    byte[] magic = new byte[4];
-    try (java.io.InputStream in = file.getFileSystem(conf).open(file)) {
-      return in.readNBytes(magic, 0, 4) == 4
-          && new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals("PAR1");
-    } catch (IOException e) {
-      throw new UncheckedIOException("while reading " + file, e);
     }
   }
 
   /** Exit-2 error when {@code path} does not exist (checks before Spark starts). */
   public static void requireExists(Configuration conf, String option, String path) {
-    if (!exists(conf, new Path(path))) {
+    if (!InputFiles.exists(conf, new Path(path))) {
       throw Errors.tableNotFound(option, path);
-    }
-  }
-
-  private static boolean exists(Configuration conf, Path path) {
-    try {
-      return path.getFileSystem(conf).exists(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("while looking for " + path, e);
     }
   }
 }

@@ -36,9 +36,15 @@ class MistakesCliTest {
     model("als-model", "als");
     model("sales-model", "sales-regression");
     Path mine = Files.createDirectories(dir.resolve("mine/photos"));
-    Files.writeString(mine.resolve("cat.jpg"), "\u00ff\u00d8 not really a jpeg");
+    // the first bytes of a JPEG: binary, with NULs, not UTF-8
+    Files.write(
+        mine.resolve("cat.jpg"),
+        new byte[] {
+          (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'
+        });
     Files.writeString(dir.resolve("mine/notes.txt"), "keep me");
     Files.writeString(dir.resolve("report.csv"), "a,b\n1,2\n");
+    Files.writeString(dir.resolve("m2_checkpoints"), "a file where checkpoints would go\n");
     Files.createDirectories(dir.resolve("lake/raw/_delta_log"));
     Files.writeString(dir.resolve("lake/raw/_delta_log/00000000000000000000.json"), "{}\n");
     Files.writeString(dir.resolve("summary.txt"), "my own notes, not a summary\n");
@@ -99,6 +105,28 @@ class MistakesCliTest {
             + " | train-hybrid --interactions D/interactions.csv --item-features D/nope.csv"
             + " --model-out D/new"
             + " | --item-features",
+        "recommend given a binary file as users"
+            + " | recommend --model D/als-model --users D/mine/photos/cat.jpg --out D/new"
+            + " | for --users: it is not CSV text: its first line is binary",
+        "recommend given a model directory as users"
+            + " | recommend --model D/als-model --users D/sales-model --out D/new"
+            + " | for --users: it is a model or output directory",
+        "recommend given a table without user ids as users"
+            + " | recommend --model D/als-model --users D/features.csv --out D/new"
+            + " | lacks the required column(s) [user_id]",
+        "predict-sales given a model directory as input"
+            + " | predict-sales --model D/sales-model --input D/als-model --output D/new"
+            + " | for --input: it is a model or output directory",
+        "train-sales given a binary file"
+            + " | train-sales D/mine/photos/cat.jpg --model-out D/new"
+            + " | it is not CSV text: its first line is binary",
+        "train-als checkpointing into the user's files"
+            + " | train-als --interactions D/interactions.csv --model-out D/new --checkpoint-dir D/mine"
+            + " | for --checkpoint-dir: it holds 2 entries this command did not write",
+        "train-hybrid checkpointing into a file beside the model"
+            + " | train-hybrid --interactions D/interactions.csv --model-out D/m2"
+            + " | Invalid value 'D/m2_checkpoints' for the checkpoints beside --model-out: it is a"
+            + " file",
         "a Spark master Spark would refuse"
             + " | train-sales D/sales.csv --model-out D/new --master local[x]"
             + " | Invalid value 'local[x]' for --master: use local, local[N]",

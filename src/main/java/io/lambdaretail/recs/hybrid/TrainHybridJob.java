@@ -51,6 +51,11 @@ public final class TrainHybridJob {
     this.options = options;
   }
 
+  /** Where the ALS comparison checkpoints when the session has no checkpoint directory. */
+  public static String checkpointDir(TrainHybridOptions options) {
+    return options.modelOut() + "_checkpoints";
+  }
+
   public TrainHybridResult run() {
     long started = System.currentTimeMillis();
     SparkSessions.useFewShufflePartitions(spark);
@@ -151,8 +156,7 @@ public final class TrainHybridJob {
     c.add("hybrid", RankingEvaluator.evaluate(hybrid, popularity, train, test, k, CURVE_K));
     if (options.compareAls()) {
       AlsScorer als =
-          AlsScorer.fitWithDefaults(
-              train, options.model().seed(), options.modelOut() + "_checkpoints");
+          AlsScorer.fitWithDefaults(train, options.model().seed(), checkpointDir(options));
       c.add("als", RankingEvaluator.evaluate(als, popularity, train, test, k, CURVE_K));
     }
     c.add("popularity", RankingEvaluator.evaluate(popularity, popularity, train, test, k, CURVE_K));

@@ -159,6 +159,31 @@ class AlsRoundTripTest {
   }
 
   @Test
+  void recommendTakesTheUsersOfACsvTableSuchAsTheTestInteractions() throws IOException {
+    Path users = dir.resolve("test-interactions.csv");
+    Files.write(
+        users,
+        List.of("item_id,user_id,weight", "i1,u01,1", "i2,u01,1", "i3,stranger,1"),
+        StandardCharsets.UTF_8);
+    Run r =
+        run(
+            "recommend",
+            "--model",
+            model.toString(),
+            "--users",
+            users.toString(),
+            "--k",
+            "2",
+            "--out",
+            dir.resolve("csv-users").toString());
+
+    assertThat(r.code()).as("exit code; stderr: %s", r.err()).isZero();
+    JsonNode counts = JSON.readTree(r.out()).get("counts");
+    assertThat(counts.get("users").asLong()).as("distinct users of the table").isEqualTo(2);
+    assertThat(counts.get("users_unknown").asLong()).as("the stranger").isEqualTo(1);
+  }
+
+  @Test
   void badInputExitsWithCodeTwoAndOneClearLine() throws IOException {
     Path empty = dir.resolve("empty.csv");
     Files.write(empty, List.of("user_id,item_id,weight,timestamp"), StandardCharsets.UTF_8);
