@@ -13,7 +13,8 @@ shopt -u patsub_replacement 2>/dev/null || true
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 SERVICES_DIR=$REPO_DIR/services
 DEFAULT_SERVICES=(kafka cassandra s3) # what start/status without names mean
-ALL_SERVICES=(kafka cassandra s3 cassandra-auth)
+ALL_SERVICES=(kafka cassandra s3 cassandra-auth spark-master spark-worker-1 spark-worker-2)
+SPARK_SERVICES=(spark-master spark-worker-1 spark-worker-2) # what the name "spark" means
 HOST=127.0.0.1 # every server binds loopback only
 
 KAFKA_PORT=${LR_KAFKA_PORT:-19092}
@@ -25,6 +26,15 @@ CASSANDRA_STORAGE_PORT=${LR_CASSANDRA_STORAGE_PORT:-17000}
 CASSANDRA_AUTH_PORT=${LR_CASSANDRA_AUTH_PORT:-9142}
 CASSANDRA_AUTH_STORAGE_PORT=${LR_CASSANDRA_AUTH_STORAGE_PORT:-17002}
 S3_PORT=${LR_S3_PORT:-18080}
+SPARK_MASTER_PORT=${LR_SPARK_MASTER_PORT:-17077}
+SPARK_MASTER_UI_PORT=${LR_SPARK_MASTER_UI_PORT:-18180}
+SPARK_WORKER_UI_PORT=${LR_SPARK_WORKER_UI_PORT:-18181} # worker 2: +1
+SPARK_WORKER_CORES=${LR_SPARK_WORKER_CORES:-1}
+SPARK_WORKER_MEMORY=${LR_SPARK_WORKER_MEMORY:-2g}
+SPARK_DAEMON_HEAP=${LR_SPARK_DAEMON_HEAP:-256m} # the master's and workers' own JVMs, not executors
+# a Spark distribution's layout (jars/, conf/) from the project's provided class path: what a
+# cluster provides and the shaded jar leaves out
+SPARK_HOME_DIR=$SERVICES_DIR/spark/home
 KAFKA_HEAP=${LR_KAFKA_HEAP:-256m}
 CASSANDRA_HEAP=${LR_CASSANDRA_HEAP:-512m}
 S3_HEAP=${LR_S3_HEAP:-128m}
@@ -48,11 +58,13 @@ STATE_DIR=${LR_STATE_DIR:-$REPO_DIR/target/services}
 usage() {
   cat <<EOF
 Usage: scripts/services.sh [--state-dir DIR] start|stop|status [kafka] [cassandra] [s3]
-                                                         [cassandra-auth]
+                                                         [cassandra-auth] [spark]
 
 Runs the local test servers as separate JVMs, all bound to 127.0.0.1 only.
 Without service names start and status apply to kafka, cassandra and s3, stop to all four.
 cassandra-auth is a second Cassandra node with client TLS and PasswordAuthenticator, for security tests.
+spark is a Spark 3.5 standalone cluster: a master and two workers (spark-master, spark-worker-1,
+spark-worker-2; each a name of its own too), whose executors are JVMs of their own.
 
 Commands
   start    Fetch the server jars on first use, then start the named services concurrently
@@ -81,6 +93,9 @@ Environment (defaults in brackets)
   LR_S3_PORT [18080]   LR_S3_BUCKET [lambda-retail]
   LR_KAFKA_HEAP [256m]   LR_CASSANDRA_HEAP [512m]   LR_S3_HEAP [128m]
   LR_START_TIMEOUT [180] seconds   LR_STOP_TIMEOUT [30] seconds
+  LR_SPARK_MASTER_PORT [17077]   LR_SPARK_MASTER_UI_PORT [18180]
+  LR_SPARK_WORKER_UI_PORT [18181] (worker 2: +1)   LR_SPARK_WORKER_CORES [1] per worker
+  LR_SPARK_WORKER_MEMORY [2g] per worker, for its executors   LR_SPARK_DAEMON_HEAP [256m]
   LR_KEEP_DATA [0]: 1 starts on the data of the last run instead of a fresh state
   Java: \$JAVA_HOME/bin/java if it is Java 17, else a system Java 17 (Cassandra 5.0 needs it).
 
@@ -95,12 +110,17 @@ Endpoints
   Trust stores: PKCS12, password $TLS_STORE_PASSWORD, made afresh at each start.
   s3         http://127.0.0.1:\$LR_S3_PORT, path-style, access key test-access-key,
              secret key test-secret-key, bucket \$LR_S3_BUCKET pre-created
+  spark      master spark://127.0.0.1:\$LR_SPARK_MASTER_PORT (web UI and its /json on
+             \$LR_SPARK_MASTER_UI_PORT); SPARK_HOME services/spark/home, assembled on first use
+             from the project's provided class path (Spark, Hadoop with S3A, Delta), which
+             scripts/spark-submit also runs from
   DIR/endpoints.properties (for test code): kafka.bootstrap, kafka.sasl.bootstrap,
   kafka.sasl-ssl.bootstrap, kafka.sasl.username, kafka.sasl.password, kafka.truststore,
   kafka.truststore.password, cassandra.host, cassandra.port, cassandra.datacenter, s3.endpoint,
   s3.bucket, s3.access-key, s3.secret-key, s3.region, cassandra-auth.host, cassandra-auth.port,
   cassandra-auth.username, cassandra-auth.password, cassandra-auth.truststore,
-  cassandra-auth.truststore.password;
+  cassandra-auth.truststore.password, spark.master, spark.master.ui, spark.home,
+  spark-worker-N.ui, spark-worker-N.cores, spark-worker-N.memory;
   it lists the services running in DIR and is rewritten by start and stop.
 
 Server jars are fetched with 'mvn dependency:copy-dependencies' from services/<name>/pom.xml
@@ -142,6 +162,12 @@ validate_config() {
   check_port LR_CASSANDRA_PORT "$CASSANDRA_PORT"
   check_port LR_CASSANDRA_STORAGE_PORT "$CASSANDRA_STORAGE_PORT"
   check_port LR_S3_PORT "$S3_PORT"
+  check_port LR_SPARK_MASTER_PORT "$SPARK_MASTER_PORT"
+  check_port LR_SPARK_MASTER_UI_PORT "$SPARK_MASTER_UI_PORT"
+  check_port LR_SPARK_WORKER_UI_PORT "$((SPARK_WORKER_UI_PORT + 1))"
+  [[ $SPARK_WORKER_CORES =~ ^[1-9][0-9]*$ ]] || die "LR_SPARK_WORKER_CORES=$SPARK_WORKER_CORES is not a whole number of cores"
+  check_heap LR_SPARK_WORKER_MEMORY "$SPARK_WORKER_MEMORY"
+  check_heap LR_SPARK_DAEMON_HEAP "$SPARK_DAEMON_HEAP"
   CASSANDRA_SSL_STORAGE_PORT=$((CASSANDRA_STORAGE_PORT + 1))
   CASSANDRA_AUTH_SSL_STORAGE_PORT=$((CASSANDRA_AUTH_STORAGE_PORT + 1))
   # one port used twice would only show up as an obscure bind error in one of the logs
@@ -149,7 +175,8 @@ validate_config() {
   dup=$(printf '%s\n' "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KAFKA_SASL_PORT" "$KAFKA_SASL_SSL_PORT" \
     "$CASSANDRA_PORT" \
     "$CASSANDRA_STORAGE_PORT" "$CASSANDRA_SSL_STORAGE_PORT" "$S3_PORT" "$CASSANDRA_AUTH_PORT" \
-    "$CASSANDRA_AUTH_STORAGE_PORT" "$CASSANDRA_AUTH_SSL_STORAGE_PORT" | sort | uniq -d)
+    "$CASSANDRA_AUTH_STORAGE_PORT" "$CASSANDRA_AUTH_SSL_STORAGE_PORT" "$SPARK_MASTER_PORT" \
+    "$SPARK_MASTER_UI_PORT" "$SPARK_WORKER_UI_PORT" "$((SPARK_WORKER_UI_PORT + 1))" | sort | uniq -d)
   [[ -z $dup ]] || die "port(s) configured twice: ${dup//$'\n'/ }"
   check_heap LR_KAFKA_HEAP "$KAFKA_HEAP"
   check_heap LR_CASSANDRA_HEAP "$CASSANDRA_HEAP"
@@ -234,6 +261,8 @@ endpoint_of() {
     cassandra) echo "$(prop "$f" cassandra.host):$(prop "$f" cassandra.port) ($(prop "$f" cassandra.datacenter))" ;;
     cassandra-auth) echo "$(prop "$f" cassandra-auth.host):$(prop "$f" cassandra-auth.port) (TLS, password auth)" ;;
     s3) echo "$(prop "$f" s3.endpoint) bucket=$(prop "$f" s3.bucket)" ;;
+    spark-master) echo "$(prop "$f" spark.master) (web UI $(prop "$f" spark.master.ui), SPARK_HOME $(prop "$f" spark.home))" ;;
+    spark-worker-*) echo "$(prop "$f" "$1.cores") core(s), $(prop "$f" "$1.memory") (web UI $(prop "$f" "$1.ui"))" ;;
   esac
 }
 
@@ -252,6 +281,10 @@ fragment_for() {
       "cassandra.datacenter=$CASSANDRA_DATACENTER" ;;
     s3) printf '%s\n' "s3.endpoint=http://$HOST:$S3_PORT" "s3.bucket=$S3_BUCKET" \
       "s3.access-key=$S3_ACCESS_KEY" "s3.secret-key=$S3_SECRET_KEY" "s3.region=$S3_REGION" ;;
+    spark-master) printf '%s\n' "spark.master=spark://$HOST:$SPARK_MASTER_PORT" \
+      "spark.master.ui=http://$HOST:$SPARK_MASTER_UI_PORT" "spark.home=$SPARK_HOME_DIR" ;;
+    spark-worker-*) printf '%s\n' "$1.ui=http://$HOST:$(worker_ui_port "$1")" \
+      "$1.cores=$SPARK_WORKER_CORES" "$1.memory=$SPARK_WORKER_MEMORY" ;;
   esac
 }
 
@@ -276,6 +309,7 @@ write_endpoints() {
 # helpers for start
 
 port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+worker_ui_port() { echo $((SPARK_WORKER_UI_PORT + ${1##*-} - 1)); } # spark-worker-N
 
 ports_of() {
   case $1 in
@@ -283,6 +317,8 @@ ports_of() {
     cassandra) echo "$CASSANDRA_PORT $CASSANDRA_STORAGE_PORT" ;;
     cassandra-auth) echo "$CASSANDRA_AUTH_PORT $CASSANDRA_AUTH_STORAGE_PORT" ;;
     s3) echo "$S3_PORT" ;;
+    spark-master) echo "$SPARK_MASTER_PORT $SPARK_MASTER_UI_PORT" ;;
+    spark-worker-*) worker_ui_port "$1" ;;
   esac
 }
 
@@ -354,6 +390,54 @@ ensure_lib() {
     ((n > 0)) || die "$svc: mvn copied no jars into $lib (log: $log)"
     mv -f "$lib/.complete.tmp" "$lib/.complete"
     say "$svc" "fetched $n jars ($(du -sh "$lib" | cut -f1)) in $((($(now_ms) - t) / 1000)) s"
+  fi
+  if command -v flock >/dev/null; then exec 8<&-; fi
+}
+
+# SPARK_HOME for the standalone cluster and scripts/spark-submit: jars/ links every jar of the
+# project's provided class path (Spark, Hadoop with S3A, Delta: what EMR provides), so the
+# cluster runs exactly the versions the jar was built and tested against. Assembled again when
+# pom.xml changes (marker SPARK_HOME/.complete), under the same lock as ensure_lib.
+spark_home_complete() {
+  local marker=$SPARK_HOME_DIR/.complete first jar
+  [[ -f $marker ]] && read -r first <"$marker" || return 1
+  [[ $first == "pom-sha1=$(sha1sum "$REPO_DIR/pom.xml" | cut -d' ' -f1)" ]] || return 1
+  while read -r jar; do [[ -f $SPARK_HOME_DIR/jars/$jar ]] || return 1; done < <(tail -n +2 "$marker")
+}
+
+ensure_spark_home() {
+  local log cp jar n=0
+  spark_home_complete && return 0
+  if command -v flock >/dev/null; then
+    exec 8<"$REPO_DIR/pom.xml"
+    flock -w 900 8 || die "spark: could not lock $REPO_DIR/pom.xml within 900 s"
+  fi
+  if ! spark_home_complete; then
+    command -v mvn >/dev/null || die "mvn not found: needed once to assemble $SPARK_HOME_DIR"
+    say spark "assembling SPARK_HOME in services/spark/home from the project's provided class path ..."
+    mkdir -p "$(svc_dir spark-master)"
+    log=$(svc_dir spark-master)/assemble.log
+    rm -rf "$SPARK_HOME_DIR"
+    mkdir -p "$SPARK_HOME_DIR/jars" "$SPARK_HOME_DIR/conf"
+    cp=$SPARK_HOME_DIR/provided-cp.txt
+    if ! JAVA_HOME=$JAVA17_HOME mvn -B -q -f "$REPO_DIR/pom.xml" dependency:build-classpath \
+      -Dmdep.includeScope=provided -Dmdep.outputFile="$cp" >"$log" 2>&1 </dev/null; then
+      tail -n 40 "$log" >&2
+      die "spark: mvn dependency:build-classpath failed (full log: $log)"
+    fi
+    {
+      echo "pom-sha1=$(sha1sum "$REPO_DIR/pom.xml" | cut -d' ' -f1)"
+      while read -r -d ':' jar || [[ -n $jar ]]; do
+        jar=${jar%$'\n'}
+        [[ $jar == *.jar && -f $jar ]] || continue
+        ln -sf "$jar" "$SPARK_HOME_DIR/jars/${jar##*/}"
+        echo "${jar##*/}"
+        n=$((n + 1))
+      done <"$cp"
+    } >"$SPARK_HOME_DIR/.complete.tmp"
+    ((n > 0)) || die "spark: the provided class path lists no jars (log: $log)"
+    mv -f "$SPARK_HOME_DIR/.complete.tmp" "$SPARK_HOME_DIR/.complete"
+    say spark "linked $n jars into $SPARK_HOME_DIR/jars"
   fi
   if command -v flock >/dev/null; then exec 8<&-; fi
 }
@@ -486,6 +570,42 @@ launch_s3() {
   echo $! >"$(pid_file s3)"
 }
 
+# Spark's master and workers run from SPARK_HOME as on any host of a standalone cluster; a worker
+# starts each executor as a JVM of its own (java from JAVA_HOME, jars from SPARK_HOME/jars).
+spark_daemon() { # SERVICE CLASS ARGS...
+  local svc=$1 d
+  d=$(svc_dir "$svc")
+  shift
+  mkdir -p "$d/data/local"
+  nohup env SPARK_HOME="$SPARK_HOME_DIR" SPARK_SCALA_VERSION=2.12 JAVA_HOME="$JAVA17_HOME" \
+    SPARK_LOCAL_IP="$HOST" SPARK_LOCAL_DIRS="$d/data/local" "$JAVA" -Xmx"$SPARK_DAEMON_HEAP" \
+    @"$REPO_DIR/conf/spark-java17.jvmopts" -cp "$SPARK_HOME_DIR/conf:$SPARK_HOME_DIR/jars/*" "$@" \
+    >"$(log_file "$svc")" 2>&1 </dev/null 9>&- &
+  echo $! >"$(pid_file "$svc")"
+}
+
+launch_spark-master() {
+  local d
+  d=$(svc_dir spark-master)
+  # the properties file puts this state dir on the command line (how running_pid knows it)
+  printf '%s\n' "spark.master.rest.enabled false" >"$d/conf/spark-defaults.conf"
+  spark_daemon spark-master org.apache.spark.deploy.master.Master --host "$HOST" \
+    --port "$SPARK_MASTER_PORT" --webui-port "$SPARK_MASTER_UI_PORT" \
+    --properties-file "$d/conf/spark-defaults.conf"
+}
+
+launch_spark_worker() { # SERVICE
+  local i=0
+  # a worker that finds no master waits 5-15 s before it tries again: let the master bind first
+  until port_open "$SPARK_MASTER_PORT" || ((i++ >= 240)); do sleep 0.25; done
+  spark_daemon "$1" org.apache.spark.deploy.worker.Worker --host "$HOST" \
+    --cores "$SPARK_WORKER_CORES" --memory "$SPARK_WORKER_MEMORY" \
+    --webui-port "$(worker_ui_port "$1")" --work-dir "$(svc_dir "$1")/data/work" \
+    "spark://$HOST:$SPARK_MASTER_PORT"
+}
+launch_spark-worker-1() { launch_spark_worker spark-worker-1; }
+launch_spark-worker-2() { launch_spark_worker spark-worker-2; }
+
 is_ready() {
   case $1 in
     kafka) grep -q "Kafka Server started" "$(log_file kafka)" ;;
@@ -494,6 +614,8 @@ is_ready() {
     cassandra-auth) grep -q "Startup complete" "$(log_file cassandra-auth)" &&
       grep -q "Created default superuser role" "$(log_file cassandra-auth)" ;;
     s3) port_open "$S3_PORT" ;; # S3Proxy's "started" line differs between versions
+    spark-master) grep -q "I have been elected leader" "$(log_file spark-master)" ;;
+    spark-worker-*) grep -q "Successfully registered with master" "$(log_file "$1")" ;;
   esac
 }
 
@@ -572,11 +694,16 @@ cmd_start() {
     done
     ((${#busy[@]} == 0)) || die "port(s) already in use: ${busy[*]}; another run? choose other ports (see --help)"
 
-    for svc in "${to_start[@]}"; do ensure_lib "${svc%-auth}"; done # cassandra-auth: cassandra's jars
+    for svc in "${to_start[@]}"; do
+      case $svc in
+        spark-*) ensure_spark_home ;;
+        *) ensure_lib "${svc%-auth}" ;; # cassandra-auth: cassandra's jars
+      esac
+    done
 
     # Launch all, then wait for all: on 2 cores the JVMs overlap their startup. Cassandra
     # (slowest) goes first; Kafka last because its two format JVMs run in the foreground.
-    for svc in cassandra cassandra-auth s3 kafka; do
+    for svc in cassandra cassandra-auth s3 kafka "${SPARK_SERVICES[@]}"; do
       [[ " ${to_start[*]} " == *" $svc "* ]] || continue
       reset_state "$svc"
       if "launch_$svc"; then
@@ -669,6 +796,7 @@ while (($#)); do
       COMMAND=$1 ;;
     kafka | cassandra | s3 | cassandra-auth)
       [[ " ${SERVICES[*]} " == *" $1 "* ]] || SERVICES+=("$1") ;;
+    spark) SERVICES+=("${SPARK_SERVICES[@]}") ;;
     *) die "unknown command or service '$1' (see --help)" ;;
   esac
   shift

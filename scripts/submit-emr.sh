@@ -10,6 +10,10 @@
 #   LR_PACKAGES       1: take Delta from Maven with --packages instead of EMR's own Delta
 #                     (the shaded jar bundles the Kafka source and the Cassandra connector either way)
 #   LR_SUBMIT_OPTS    extra spark-submit options, e.g. "--num-executors 10 --executor-memory 8g"
+#   LR_MASTER         --master URL, e.g. spark://127.0.0.1:17077 (default: none, the cluster's own,
+#                     as on EMR where spark-submit is configured for YARN)
+#   SPARK_SUBMIT      the spark-submit to run (default: spark-submit on PATH, else the project's
+#                     scripts/spark-submit, which needs no Spark distribution)
 # The command's exit code is spark-submit's (0 ok, 1 run failed, 2 invalid input: see README),
 # and --metrics-out s3://.../summary.json gives an orchestrator the JSON summary.
 set -euo pipefail
@@ -17,7 +21,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DRY_RUN=0
 if [[ ${1:-} == --dry-run ]]; then DRY_RUN=1; shift; fi
 if [[ $# -lt 1 || ${1:-} == -h || ${1:-} == --help ]]; then
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 DELTA_PACKAGE=io.delta:delta-spark_2.12:3.3.2
@@ -26,9 +30,18 @@ JAR=${LR_JAR:-$(ls "$ROOT"/target/lambda-retail-*-spark.jar 2>/dev/null | head -
 CONFIG=${LR_CONFIG:-$ROOT/conf/emr.properties}
 MODE=${LR_DEPLOY_MODE:-cluster}
 [[ $MODE == cluster || $MODE == client ]] || { echo "error: LR_DEPLOY_MODE=$MODE: use cluster or client" >&2; exit 2; }
+if [[ -n ${SPARK_SUBMIT:-} ]]; then
+  SUBMIT=$SPARK_SUBMIT
+elif command -v spark-submit >/dev/null; then
+  SUBMIT=spark-submit
+else
+  SUBMIT=$ROOT/scripts/spark-submit
+fi
 JAVA17_OPTS=$(grep -v '^#' "$ROOT/conf/spark-java17.jvmopts" | tr '\n' ' ')
 
-cmd=(spark-submit --class io.lambdaretail.cli.Main --deploy-mode "$MODE"
+cmd=("$SUBMIT" --class io.lambdaretail.cli.Main --deploy-mode "$MODE")
+if [[ -n ${LR_MASTER:-} ]]; then cmd+=(--master "$LR_MASTER"); fi
+cmd+=(
   --conf "spark.driver.extraJavaOptions=$JAVA17_OPTS"
   --conf "spark.executor.extraJavaOptions=$JAVA17_OPTS"
   --conf spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension
