@@ -436,6 +436,8 @@ ensure_spark_home() {
       done <"$cp"
     } >"$SPARK_HOME_DIR/.complete.tmp"
     ((n > 0)) || die "spark: the provided class path lists no jars (log: $log)"
+    # drivers and executors log as the project's commands do (warnings, and our own INFO lines)
+    ln -sfn "$REPO_DIR/conf/log4j2.properties" "$SPARK_HOME_DIR/conf/log4j2.properties"
     mv -f "$SPARK_HOME_DIR/.complete.tmp" "$SPARK_HOME_DIR/.complete"
     say spark "linked $n jars into $SPARK_HOME_DIR/jars"
   fi
@@ -579,6 +581,7 @@ spark_daemon() { # SERVICE CLASS ARGS...
   mkdir -p "$d/data/local"
   nohup env SPARK_HOME="$SPARK_HOME_DIR" SPARK_SCALA_VERSION=2.12 JAVA_HOME="$JAVA17_HOME" \
     SPARK_LOCAL_IP="$HOST" SPARK_LOCAL_DIRS="$d/data/local" "$JAVA" -Xmx"$SPARK_DAEMON_HEAP" \
+    -Dlog4j2.configurationFile="$SERVICES_DIR/spark/log4j2.properties" \
     @"$REPO_DIR/conf/spark-java17.jvmopts" -cp "$SPARK_HOME_DIR/conf:$SPARK_HOME_DIR/jars/*" "$@" \
     >"$(log_file "$svc")" 2>&1 </dev/null 9>&- &
   echo $! >"$(pid_file "$svc")"

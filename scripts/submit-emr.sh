@@ -47,7 +47,13 @@ cmd+=(
   --conf spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension
   --conf spark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog)
 if [[ ${LR_PACKAGES:-0} == 1 ]]; then cmd+=(--packages "$DELTA_PACKAGE"); fi
-if [[ $MODE == cluster ]]; then
+if [[ $MODE == cluster && ${LR_MASTER:-} == spark://* ]]; then
+  # a standalone cluster's driver runs in a worker's directory, where --files does not put the
+  # file: the config must be at the same path on every worker (a shared or identical disk).
+  # Wait for the driver, else spark-submit returns as soon as it is submitted.
+  cmd+=(--conf spark.standalone.submit.waitAppCompletion=true)
+  CONFIG_ARG=$(cd "$(dirname "$CONFIG")" && pwd)/$(basename "$CONFIG")
+elif [[ $MODE == cluster ]]; then
   # the driver runs on a cluster node: ship the config file and refer to it by name
   cmd+=(--files "$CONFIG")
   CONFIG_ARG=$(basename "$CONFIG")

@@ -23,6 +23,11 @@ public final class InputFiles {
 
   /** Exit 2 when {@code path} is a directory a command wrote (a model, recommendations, ...). */
   public static void requireNotOutput(Configuration conf, String option, String path, String hint) {
+    // only a directory holds markers; asking an object store for a key under a file's key can
+    // mean minutes of retries (S3Proxy answers it with a server error, not 404)
+    if (!isDirectory(conf, new Path(path))) {
+      return;
+    }
     for (String marker : new String[] {MODEL_METADATA, SafeOutput.MARKER}) {
       if (exists(conf, new Path(path, marker))) {
         throw Errors.invalid(option, path, "it is a model or output directory. " + hint);
@@ -49,6 +54,17 @@ public final class InputFiles {
       return in.readNBytes(n);
     } catch (IOException e) {
       throw new UncheckedIOException("while reading " + file, e);
+    }
+  }
+
+  /** Whether {@code path} is a directory (false for a file, a glob or nothing). */
+  private static boolean isDirectory(Configuration conf, Path path) {
+    try {
+      return path.getFileSystem(conf).getFileStatus(path).isDirectory();
+    } catch (java.io.FileNotFoundException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("while looking at " + path, e);
     }
   }
 

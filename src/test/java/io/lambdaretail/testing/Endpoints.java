@@ -18,7 +18,8 @@ public record Endpoints(
     String s3Endpoint,
     String s3Bucket,
     String s3AccessKey,
-    String s3SecretKey) {
+    String s3SecretKey,
+    String sparkMaster) {
 
   static Endpoints read(Path file) {
     Properties p = new Properties();
@@ -34,6 +35,7 @@ public record Endpoints(
         p.getProperty("s3.endpoint"),
         p.getProperty("s3.bucket"),
         p.getProperty("s3.access-key"),
-        LocalServices.S3_SECRET_KEY);
+        LocalServices.S3_SECRET_KEY,
+        p.getProperty("spark.master"));
   }
 }

@@ -31,15 +31,18 @@ public abstract class LocalServices implements BeforeAllCallback, ParameterResol
   // An offset (-Dit.port.offset=N) lets two checkouts run their ITs at the same time.
   private static final int PORT_OFFSET = Integer.getInteger("lr.it.port.offset", 0);
   private static final Map<String, String> PORTS =
-      Map.of(
-          "LR_KAFKA_PORT", port(29092),
-          "LR_KAFKA_CONTROLLER_PORT", port(29093),
-          "LR_KAFKA_SASL_PORT", port(29094),
-          "LR_CASSANDRA_PORT", port(29042),
-          "LR_CASSANDRA_STORAGE_PORT", port(27000),
-          "LR_S3_PORT", port(28080),
-          "LR_CASSANDRA_AUTH_PORT", port(29142),
-          "LR_CASSANDRA_AUTH_STORAGE_PORT", port(27002));
+      Map.ofEntries(
+          Map.entry("LR_KAFKA_PORT", port(29092)),
+          Map.entry("LR_KAFKA_CONTROLLER_PORT", port(29093)),
+          Map.entry("LR_KAFKA_SASL_PORT", port(29094)),
+          Map.entry("LR_CASSANDRA_PORT", port(29042)),
+          Map.entry("LR_CASSANDRA_STORAGE_PORT", port(27000)),
+          Map.entry("LR_S3_PORT", port(28080)),
+          Map.entry("LR_CASSANDRA_AUTH_PORT", port(29142)),
+          Map.entry("LR_CASSANDRA_AUTH_STORAGE_PORT", port(27002)),
+          Map.entry("LR_SPARK_MASTER_PORT", port(27077)),
+          Map.entry("LR_SPARK_MASTER_UI_PORT", port(28180)),
+          Map.entry("LR_SPARK_WORKER_UI_PORT", port(28181)));
 
   private final String service;
 
@@ -78,6 +81,21 @@ public abstract class LocalServices implements BeforeAllCallback, ParameterResol
     boolean perClass() {
       return true;
     }
+  }
+
+  /**
+   * A Spark standalone cluster: a master and two workers (1 core, 2 GB each), whose executors are
+   * JVMs of their own.
+   */
+  public static final class Spark extends LocalServices {
+    public Spark() {
+      super("spark");
+    }
+  }
+
+  /** The web UI port of the test cluster's worker {@code n} (1 or 2). */
+  public static int sparkWorkerUiPort(int n) {
+    return Integer.parseInt(PORTS.get("LR_SPARK_WORKER_UI_PORT")) + n - 1;
   }
 
   /** A real S3-compatible server (S3Proxy) with the bucket {@code lambda-retail}. */
