@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
@@ -91,6 +92,9 @@ class ClusterIT {
             "spark.hadoop.fs.s3a.access.key=" + e.s3AccessKey(),
             "spark.hadoop.fs.s3a.secret.key=" + e.s3SecretKey(),
             "spark.hadoop.fs.s3a.change.detection.mode=warn",
+            // one core per executor: do not hold a task back 3 s for the executor that cached
+            // its input (ALS and GBT iterations), the test is about where code runs, not speed
+            "spark.locality.wait=0s",
             "spark.eventLog.enabled=true",
             "spark.eventLog.dir=" + events.toUri()),
         StandardCharsets.UTF_8);
@@ -112,45 +116,34 @@ class ClusterIT {
   @Order(1)
   void ingestReadsOneMultiBlockXzOnBothWorkersFromS3AndLocalDisk(SparkSession spark)
       throws Exception {
-    ClusterSubmit.Run views =
-        submitOk(
-            "ingest",
-            "--source",
-            "pdpviews",
-            "--input",
-            s3 + "in/pdpviews.ndjson.xz",
-            "--output",
-            s3 + "cluster/pdpviews");
-    local(
-        "ingest",
-        "--source",
-        "pdpviews",
-        "--input",
-        s3 + "in/pdpviews.ndjson.xz",
-        "--output",
-        s3 + "local/pdpviews");
-    String transactions = gen.resolve("transactions").toString();
-    submitOk(
-        "ingest",
-        "--source",
-        "transactions",
-        "--input",
-        transactions,
-        "--output",
-        dir.resolve("cluster/transactions").toString());
-    local(
-        "ingest",
-        "--source",
-        "transactions",
-        "--input",
-        transactions,
-        "--output",
-        dir.resolve("local/transactions").toString());
+    Both views =
+        both(
+            side ->
+                new String[] {
+                  "ingest",
+                  "--source",
+                  "pdpviews",
+                  "--input",
+                  s3 + "in/pdpviews.ndjson.xz",
+                  "--output",
+                  s3 + side + "/pdpviews"
+                });
+    both(
+        side ->
+            new String[] {
+              "ingest",
+              "--source",
+              "transactions",
+              "--input",
+              gen.resolve("transactions").toString(),
+              "--output",
+              dir.resolve(side + "/transactions").toString()
+            });
 
-    assertThat(summary(views).path("read_tasks").asInt())
+    assertThat(views.cluster().path("read_tasks").asInt())
         .as("read tasks of one file")
         .isGreaterThanOrEqualTo(2);
-    assertThat(views.workersWithTasks())
+    assertThat(views.run().workersWithTasks())
         .as("workers whose executors ran tasks")
         .isEqualTo(BOTH_WORKERS);
     assertSameRows(
@@ -177,91 +170,51 @@ class ClusterIT {
       "--test-days",
       "2"
     };
-    JsonNode als =
-        summary(
-            submitOk(
+    Both als =
+        both(
+            side ->
                 concat(
-                    new String[] {"train-als"},
-                    data,
+                    concat(new String[] {"train-als"}, data),
                     "--iterations",
                     "5",
                     "--model-out",
-                    model("als-cluster"))));
-    JsonNode alsLocal =
-        summary(
-            local(
+                    model("als-" + side)));
+    Both hybrid =
+        both(
+            side ->
                 concat(
-                    new String[] {"train-als"},
-                    data,
-                    "--iterations",
-                    "5",
-                    "--model-out",
-                    model("als-local"))));
-    JsonNode hybrid =
-        summary(
-            submitOk(
-                concat(
-                    new String[] {"train-hybrid"},
-                    data,
+                    concat(new String[] {"train-hybrid"}, data),
                     "--epochs",
                     "3",
                     "--no-als",
                     "--model-out",
-                    model("hybrid-cluster"))));
-    JsonNode hybridLocal =
-        summary(
-            local(
-                concat(
-                    new String[] {"train-hybrid"},
-                    data,
-                    "--epochs",
-                    "3",
-                    "--no-als",
-                    "--model-out",
-                    model("hybrid-local"))));
-    submitOk(
-        "recommend",
-        "--model",
-        model("als-cluster"),
-        "--out",
-        dir.resolve("recs-cluster").toString(),
-        "--format",
-        "parquet",
-        "--cassandra-host",
-        endpoints.cassandraHost(),
-        "--cassandra-port",
-        String.valueOf(endpoints.cassandraPort()),
-        "--keyspace",
-        "cluster_recs");
-    local(
-        "recommend",
-        "--model",
-        model("als-local"),
-        "--out",
-        dir.resolve("recs-local").toString(),
-        "--format",
-        "parquet");
+                    model("hybrid-" + side)));
+    // the cluster's lists also go to Cassandra, written by its executors
+    both(
+        side ->
+            concat(
+                new String[] {
+                  "recommend",
+                  "--model",
+                  model("als-" + side),
+                  "--out",
+                  dir.resolve("recs-" + side).toString(),
+                  "--format",
+                  "parquet"
+                },
+                side.equals("cluster") ? cassandra("cluster_recs") : new String[0]));
 
-    assertThat(als.path("metrics"))
+    assertThat(als.cluster().path("metrics"))
         .as("ALS metrics, cluster vs local[2]")
-        .isEqualTo(alsLocal.path("metrics"));
-    assertThat(als.path("metrics").path("precision@10").asDouble())
+        .isEqualTo(als.local().path("metrics"));
+    assertThat(als.cluster().path("metrics").path("precision@10").asDouble())
         .as("a model that ranks")
         .isPositive();
-    assertThat(hybrid.path("metrics"))
+    assertThat(hybrid.cluster().path("metrics"))
         .as("hybrid metrics, cluster vs local[2]")
-        .isEqualTo(hybridLocal.path("metrics"));
-    Dataset<Row> recs =
-        spark
-            .read()
-            .parquet(dir.resolve("recs-cluster").toString())
-            .select("user_id", "rank", "product_id");
-    assertSameRows(
-        recs,
-        spark
-            .read()
-            .parquet(dir.resolve("recs-local").toString())
-            .select("user_id", "rank", "product_id"));
+        .isEqualTo(hybrid.local().path("metrics"));
+    Dataset<Row> recs = recs(spark, "cluster");
+    assertSameRows(recs, recs(spark, "local"));
     try (CqlSession cql = ServingFixtures.cql(spark, endpoints)) {
       Set<String> rows = new TreeSet<>();
       cql.execute("SELECT user_id, rank, product_id FROM cluster_recs.recs_by_user")
@@ -277,34 +230,34 @@ class ClusterIT {
   @Order(3)
   void trainsSalesAndPredictsAsLocally(SparkSession spark) throws Exception {
     // few boosting rounds: on a cluster each is several Spark jobs, each a round trip
-    String[] sales = {"train-sales", s3 + "in/sales.csv", "--iterations", "3"};
-    JsonNode trained = summary(submitOk(concat(sales, "--model-out", model("sales-cluster"))));
-    JsonNode trainedLocal = summary(local(concat(sales, "--model-out", model("sales-local"))));
-    String input = gen.resolve("sales/sales.csv").toString();
-    submitOk(
-        "predict-sales",
-        "--model",
-        model("sales-cluster"),
-        "--input",
-        input,
-        "--output",
-        s3 + "cluster/forecast",
-        "--format",
-        "parquet");
-    local(
-        "predict-sales",
-        "--model",
-        model("sales-local"),
-        "--input",
-        input,
-        "--output",
-        s3 + "local/forecast",
-        "--format",
-        "parquet");
+    Both trained =
+        both(
+            side ->
+                new String[] {
+                  "train-sales",
+                  s3 + "in/sales.csv",
+                  "--iterations",
+                  "3",
+                  "--model-out",
+                  model("sales-" + side)
+                });
+    both(
+        side ->
+            new String[] {
+              "predict-sales",
+              "--model",
+              model("sales-" + side),
+              "--input",
+              gen.resolve("sales/sales.csv").toString(),
+              "--output",
+              s3 + side + "/forecast",
+              "--format",
+              "parquet"
+            });
 
-    assertThat(trained.path("metrics"))
+    assertThat(trained.cluster().path("metrics"))
         .as("holdout metrics, cluster vs local[2]")
-        .isEqualTo(trainedLocal.path("metrics"));
+        .isEqualTo(trained.local().path("metrics"));
     assertSameRows(
         spark.read().parquet(s3 + "cluster/forecast"), spark.read().parquet(s3 + "local/forecast"));
   }
@@ -322,36 +275,22 @@ class ClusterIT {
         "3000",
         "--scale",
         "tiny");
-    String[] source = {
-      "stream", "--bootstrap", endpoints.kafkaBootstrap(), "--topics", "pdpviews", "--available-now"
-    };
-    String cassandraPort = String.valueOf(endpoints.cassandraPort());
-    submitOk(
-        concat(
-            source,
-            "--lake",
-            dir.resolve("lake-cluster").toString(),
-            "--checkpoint",
-            dir.resolve("checkpoint-cluster").toString(),
-            "--cassandra-host",
-            endpoints.cassandraHost(),
-            "--cassandra-port",
-            cassandraPort,
-            "--keyspace",
-            "cluster_stream"));
-    local(
-        concat(
-            source,
-            "--lake",
-            dir.resolve("lake-local").toString(),
-            "--checkpoint",
-            dir.resolve("checkpoint-local").toString(),
-            "--cassandra-host",
-            endpoints.cassandraHost(),
-            "--cassandra-port",
-            cassandraPort,
-            "--keyspace",
-            "local_stream"));
+    both(
+        side ->
+            concat(
+                new String[] {
+                  "stream",
+                  "--bootstrap",
+                  endpoints.kafkaBootstrap(),
+                  "--topics",
+                  "pdpviews",
+                  "--available-now",
+                  "--lake",
+                  dir.resolve("lake-" + side).toString(),
+                  "--checkpoint",
+                  dir.resolve("checkpoint-" + side).toString()
+                },
+                cassandra(side + "_stream")));
 
     Dataset<Row> raw = delta(spark, "lake-cluster/raw").select("topic", "partition", "offset");
     assertThat(raw.count()).as("raw records").isEqualTo(3000);
@@ -428,6 +367,36 @@ class ClusterIT {
         .doesNotExist();
   }
 
+  /** A command's summaries on the cluster and on local[2]; {@code run} has the event log. */
+  private record Both(ClusterSubmit.Run run, JsonNode cluster, JsonNode local) {}
+
+  /**
+   * Runs one command on the cluster, then on local[2] in this JVM; {@code args} is given the side
+   * ({@code cluster} or {@code local}) to name its outputs by.
+   */
+  private static Both both(Function<String, String[]> args) throws Exception {
+    ClusterSubmit.Run run = submitOk(args.apply("cluster"));
+    return new Both(run, JSON.readTree(run.out()), JSON.readTree(local(args.apply("local"))));
+  }
+
+  private static String[] cassandra(String keyspace) {
+    return new String[] {
+      "--cassandra-host",
+      endpoints.cassandraHost(),
+      "--cassandra-port",
+      String.valueOf(endpoints.cassandraPort()),
+      "--keyspace",
+      keyspace
+    };
+  }
+
+  private static Dataset<Row> recs(SparkSession spark, String side) {
+    return spark
+        .read()
+        .parquet(dir.resolve("recs-" + side).toString())
+        .select("user_id", "rank", "product_id");
+  }
+
   private static Set<String> activity(CqlSession cql, String keyspace) {
     Set<String> rows = new TreeSet<>();
     cql.execute("SELECT * FROM " + keyspace + ".item_activity_by_hour")
@@ -462,14 +431,6 @@ class ClusterIT {
     return run;
   }
 
-  private static JsonNode summary(ClusterSubmit.Run run) throws IOException {
-    return JSON.readTree(run.out());
-  }
-
-  private static JsonNode summary(String out) throws IOException {
-    return JSON.readTree(out);
-  }
-
   /** Runs a command in this JVM on the shared local[2] session; its stdout. */
   private static String local(String... args) {
     StringWriter out = new StringWriter();
@@ -483,10 +444,6 @@ class ClusterIT {
     List<String> all = new ArrayList<>(List.of(first));
     all.addAll(List.of(rest));
     return all.toArray(String[]::new);
-  }
-
-  private static String[] concat(String[] first, String[] second, String... rest) {
-    return concat(concat(first, second), rest);
   }
 
   private static byte[] concatenated(Path xzDir) throws IOException {
