@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -38,15 +39,18 @@ public final class InputFiles {
   /** Whether {@code file} starts with Parquet's magic bytes. */
   public static boolean isParquet(Configuration conf, Path file) {
     byte[] head = head(conf, file, PARQUET_MAGIC.length);
-    return java.util.Arrays.equals(head, PARQUET_MAGIC);
+    return Arrays.equals(head, PARQUET_MAGIC);
   }
 
   /**
-   * Whether a line read as text is binary content: a NUL, a byte that is not UTF-8 (decoded as
-   * U+FFFD) or a control character other than tab.
+   * Whether a line read as text is binary content: a NUL or another control character than tab, or
+   * mostly bytes that are not UTF-8 (decoded as U+FFFD). A few such bytes are a header in another
+   * encoding (Latin-1 accents), which the column check judges, not this one.
    */
   public static boolean isBinary(String line) {
-    return line.chars().anyMatch(c -> c == 0xFFFD || (c < 0x20 && c != '\t' && c != '\r'));
+    long notUtf8 = line.chars().filter(c -> c == 0xFFFD).count();
+    return line.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\r')
+        || notUtf8 * 4 > line.length();
   }
 
   private static byte[] head(Configuration conf, Path file, int n) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -38,8 +39,8 @@ public final class SafeOutput {
   private static final String DELTA_LOG = "_delta_log";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LISTED = 3;
-  private static final java.util.regex.Pattern SPARK_CHECKPOINT =
-      java.util.regex.Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+  private static final Pattern SPARK_CHECKPOINT =
+      Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
   private static final String OVERWRITE_HINT =
       "; choose a new path, or pass --overwrite to replace it";
 
